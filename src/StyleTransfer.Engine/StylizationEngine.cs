@@ -1,12 +1,23 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Imaging;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Segmentation;
+using static TorchSharp.torch;
 
 namespace StyleTransfer.Engine;
 
 /// <summary>One style image and its blend weight (weights are normalized over the request).</summary>
 public sealed record StyleInput(string Path, double Weight = 1.0);
 
-/// <summary>What to stylize: a content image file, one or more style image files, and the method's options.</summary>
-public sealed record StylizeRequest(string ContentPath, IReadOnlyList<StyleInput> Styles, GatysOptions Options);
+/// <summary>
+/// What to stylize: a content image file, one or more style image files, and the method's options. Optional
+/// colour-label masks (Deep Photo Style Transfer format) restrict style statistics to matching semantic regions;
+/// masks need a single style image.
+/// </summary>
+public sealed record StylizeRequest(string ContentPath, IReadOnlyList<StyleInput> Styles, GatysOptions Options,
+    string? ContentMaskPath = null, string? StyleMaskPath = null);
 
 /// <summary>Progress of one stylization: iteration counts over all scales.</summary>
 public sealed record StylizeProgress(int Iteration, int TotalIterations, int Scale, int Scales, double Loss);
@@ -24,4 +35,98 @@ public interface IStylizationEngine
     /// <exception cref="ArgumentException">an option is absurd.</exception>
     StylizeResult Stylize(StylizeRequest request, IProgress<StylizeProgress>? progress = null,
         Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The engine's entry point: validates a request, loads images (and masks) on the selected device, runs Gatys
+/// et al. and encodes the PNG. Backbones are loaded once per (name, weights, device) and shared; thread-safe.
+/// </summary>
+public sealed class StylizationEngine : IStylizationEngine, IDisposable
+{
+    readonly ConcurrentDictionary<(string, string?, string), Lazy<IBackbone>> _backbones = new();
+    readonly string _devicePreference;
+
+    /// <param name="device">"auto" (CUDA when present), "cpu", "cuda" or "cuda:N"; a request's own device option wins.</param>
+    public StylizationEngine(string device = "auto")
+    {
+        _devicePreference = device;
+        DeviceDescription = TorchDevices.Describe(TorchDevices.Select(device));
+    }
+
+    public string DeviceDescription { get; }
+
+    public IBackbone GetBackbone(string name, string? weightsPath, Device device) =>
+        _backbones.GetOrAdd((name.ToLowerInvariant(), weightsPath, device.ToString()),
+            _ => new Lazy<IBackbone>(() => BackboneFactory.Create(name, weightsPath, device))).Value;
+
+    public StylizeResult Stylize(StylizeRequest request, IProgress<StylizeProgress>? progress = null,
+        Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default)
+    {
+        var options = request.Options;
+        options.Validate();
+        Validate(request);
+        var stopwatch = Stopwatch.StartNew();
+        var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
+        var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
+
+        using var scope = NewDisposeScope();
+        var content = ImageIO.LoadTensor(request.ContentPath, options.MaxSize, device);
+        var styles = request.Styles.Select(s => (Image: ImageIO.LoadTensor(s.Path, options.MaxSize, device), s.Weight)).ToList();
+        using var regions = LoadRegions(request, content, styles[0].Image, device);
+
+        var target = options.PreserveColor ? ColorPreservation.LuminanceAsRgb(content) : content;
+        if (options.PreserveColor)
+            styles = styles.Select(s => (ColorPreservation.MatchedStyleLuminance(s.Image, content), s.Weight)).ToList();
+
+        double finalLoss = double.NaN;
+        var trackingProgress = new Progress(p => { finalLoss = p.Loss; progress?.Report(p); });
+        var result = new GatysStylizer(backbone).Run(target, styles, options, regions, trackingProgress,
+            snapshot is null ? null : (i, img) => snapshot(i, Encode(img, content, options)), cancellationToken);
+        var png = Encode(result, content, options);
+        return new StylizeResult(png, (int)content.shape[3], (int)content.shape[2], finalLoss, stopwatch.Elapsed,
+            TorchDevices.Describe(device), options.Iterations * options.Scales);
+    }
+
+    static byte[] Encode(Tensor image, Tensor content, GatysOptions options)
+    {
+        if (!options.PreserveColor) return ImageIO.EncodePng(image);
+        using var colored = ColorPreservation.Recombine(image, content);
+        return ImageIO.EncodePng(colored);
+    }
+
+    static void Validate(StylizeRequest request)
+    {
+        if (request.Styles.Count == 0) throw new ArgumentException("no style image given");
+        foreach (var s in request.Styles)
+            if (!double.IsFinite(s.Weight) || s.Weight <= 0)
+                throw new ArgumentException($"style weight {s.Weight} for {s.Path} must be finite and > 0");
+        bool hasContentMask = request.ContentMaskPath is not null, hasStyleMask = request.StyleMaskPath is not null;
+        if (hasContentMask != hasStyleMask)
+            throw new ArgumentException("semantic masks come in pairs: give both a content mask and a style mask");
+        if (hasContentMask && request.Styles.Count != 1)
+            throw new ArgumentException("semantic masks need exactly one style image");
+    }
+
+    static RegionMasks? LoadRegions(StylizeRequest request, Tensor content, Tensor style, Device device)
+    {
+        if (request.ContentMaskPath is null || request.StyleMaskPath is null) return null;
+        var contentMap = ColorLabelMasks.Load(request.ContentMaskPath, (int)content.shape[3], (int)content.shape[2]);
+        var styleMap = ColorLabelMasks.Load(request.StyleMaskPath, (int)style.shape[3], (int)style.shape[2]);
+        var groups = SemanticGroups.Match(contentMap, styleMap);
+        if (groups.All(g => g.Orphan))
+            throw new InvalidInputException(request.StyleMaskPath,
+                $"shares no label with the content mask {request.ContentMaskPath} (content labels: {string.Join(", ", groups.Select(g => g.Label))})");
+        return new RegionMasks(contentMap, styleMap, groups, device);
+    }
+
+    public void Dispose()
+    {
+        foreach (var b in _backbones.Values.Where(b => b.IsValueCreated)) b.Value.Dispose();
+        _backbones.Clear();
+    }
+
+    sealed class Progress(Action<StylizeProgress> report) : IProgress<StylizeProgress>
+    {
+        public void Report(StylizeProgress value) => report(value);
+    }
 }

@@ -1,0 +1,73 @@
+using static TorchSharp.torch;
+
+namespace StyleTransfer.Engine.Losses;
+
+/// <summary>
+/// Gram style loss of one layer, as a sum of terms. A term compares the Gram matrix of the image's features
+/// (optionally under a content-region mask) with a target Gram, relative to the target's squared norm so that
+/// layers and backbones of different scales weigh alike: w · ‖G − A‖² / ‖A‖².
+/// Several style images blend by a weighted mean of their Grams; semantic masks give one term per region.
+/// </summary>
+public sealed class StyleLoss : IDisposable
+{
+    sealed record Term(Tensor Target, double Norm, Tensor? Mask, double Weight);
+
+    readonly List<Term> _terms = [];
+    readonly Func<Tensor, Tensor> _transform;
+
+    /// <param name="transform">applied to features before the Gram (identity or the softmax transformation).</param>
+    public StyleLoss(Func<Tensor, Tensor> transform) => _transform = transform;
+
+    /// <summary>Adds a whole-image term whose target is the weighted mean of the styles' Grams.</summary>
+    public void AddBlended(IReadOnlyList<(Tensor Features, double Weight)> styles, double weight = 1.0)
+    {
+        double total = styles.Sum(s => s.Weight);
+        Tensor? target = null;
+        foreach (var (features, w) in styles)
+        {
+            using var scope = NewDisposeScope();
+            using var transformed = _transform(features.detach());
+            var g = Gram.Of(transformed).mul(w / total);
+            var next = target is null ? g : target.add(g);
+            target?.Dispose();
+            target = next.MoveToOuterDisposeScope();
+        }
+        AddTerm(target!, null, weight);
+    }
+
+    /// <summary>Adds a region term: style Gram under <paramref name="styleMask"/> vs image Gram under <paramref name="contentMask"/> (masks [H,W] at the layer's resolution).</summary>
+    public void AddRegion(Tensor styleFeatures, Tensor styleMask, Tensor contentMask, double weight)
+    {
+        using var transformed = _transform(styleFeatures.detach());
+        AddTerm(Gram.OfMasked(transformed, styleMask), contentMask.detach().clone().DetachFromDisposeScope(), weight);
+    }
+
+    void AddTerm(Tensor target, Tensor? mask, double weight)
+    {
+        double norm = Math.Max(target.square().sum().ToDouble(), 1e-20);
+        _terms.Add(new Term(target.detach().DetachFromDisposeScope(), norm, mask, weight));
+    }
+
+    public int TermCount => _terms.Count;
+
+    public Tensor Compute(Tensor features)
+    {
+        using var transformed = _transform(features);
+        Tensor? total = null;
+        foreach (var term in _terms)
+        {
+            using var g = term.Mask is null ? Gram.Of(transformed) : Gram.OfMasked(transformed, term.Mask);
+            using var diff = g - term.Target;
+            var value = diff.square().sum().mul(term.Weight / term.Norm);
+            if (total is null) total = value;
+            else { var sum = total + value; total.Dispose(); value.Dispose(); total = sum; }
+        }
+        return total ?? zeros(1, device: features.device).sum();
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _terms) { t.Target.Dispose(); t.Mask?.Dispose(); }
+        _terms.Clear();
+    }
+}

@@ -1,0 +1,103 @@
+using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Losses;
+using StyleTransfer.Engine.Segmentation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StyleTransfer.Engine.Methods.Gatys;
+
+/// <summary>
+/// Gatys et al. (CVPR 2016): optimizes the pixels of an image so that its backbone features match the content's
+/// (content loss) and the Gram matrices of its features match the style's (style loss), plus total variation.
+/// Coarse to fine over scales; L-BFGS or Adam; init from content or seeded noise.
+/// </summary>
+public sealed class GatysStylizer(IBackbone backbone)
+{
+    /// <summary>Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]); styles at any size. Returns [1,3,H,W].</summary>
+    public Tensor Run(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, GatysOptions options,
+        RegionMasks? regions = null, IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null,
+        CancellationToken cancellationToken = default)
+    {
+        var contentLayers = CheckLayers(options.ContentLayers ?? backbone.DefaultContentLayers, "content");
+        var styleLayers = CheckLayers(options.StyleLayers ?? backbone.DefaultStyleLayers, "style");
+        var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
+        bool softmax = options.SoftmaxStyle ?? backbone.Name.StartsWith("resnet", StringComparison.Ordinal);
+        Func<Tensor, Tensor> transform = softmax
+            ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature)
+            : f => f.alias();
+
+        int totalIterations = options.Iterations * options.Scales;
+        int done = 0;
+        Tensor? image = null;
+        for (int scale = 0; scale < options.Scales; scale++)
+        {
+            double factor = Math.Pow(0.5, options.Scales - 1 - scale);
+            using var scope = NewDisposeScope();
+            var c = Rescale(content, factor);
+            var s = styles.Select(st => (Image: Rescale(st.Image, factor), st.Weight)).ToList();
+            using var objective = Objective.Build(backbone, c, s, contentLayers, styleLayers, layerWeights, transform, regions, options);
+
+            var start = image is null
+                ? Initial(c, options)
+                : nn.functional.interpolate(image, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
+            image?.Dispose();
+            var pixels = new TorchSharp.Modules.Parameter(start.detach().clamp(0, 1), requires_grad: true);
+            var optimizer = MakeOptimizer(pixels, options);
+
+            for (int i = 0; i < options.Iterations; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                float lossValue = 0;
+                optimizer.step(() =>
+                {
+                    optimizer.zero_grad();
+                    using var stepScope = NewDisposeScope();
+                    var loss = objective.Compute(pixels);
+                    loss.backward();
+                    lossValue = loss.item<float>();
+                    return loss.detach().MoveToOuterDisposeScope();
+                });
+                using (no_grad()) pixels.clamp_(0, 1);
+                done++;
+                if (!float.IsFinite(lossValue))
+                    throw new InvalidOperationException($"the loss diverged ({lossValue}) at iteration {done}; lower the learning rate or the style weight");
+                progress?.Report(new StylizeProgress(done, totalIterations, scale + 1, options.Scales, lossValue));
+                if (snapshot is not null && options.SnapshotEvery > 0 && done % options.SnapshotEvery == 0)
+                    snapshot(done, pixels.detach());
+            }
+            image = pixels.detach().clone().MoveToOuterDisposeScope();
+        }
+        return image!;
+    }
+
+    IReadOnlyList<string> CheckLayers(IReadOnlyList<string> layers, string kind)
+    {
+        if (layers.Count == 0) throw new ArgumentException($"no {kind} layers given");
+        foreach (var l in layers)
+            if (!backbone.LayerNames.Contains(l))
+                throw new ArgumentException($"{kind} layer '{l}' does not exist in {backbone.Name}; layers: {string.Join(", ", backbone.LayerNames)}");
+        return layers;
+    }
+
+    static Tensor Rescale(Tensor image, double factor)
+    {
+        if (factor == 1.0) return image.alias();
+        long h = Math.Max(16, (long)Math.Round(image.shape[2] * factor)), w = Math.Max(16, (long)Math.Round(image.shape[3] * factor));
+        return nn.functional.interpolate(image, [h, w], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
+    }
+
+    static Tensor Initial(Tensor content, GatysOptions options)
+    {
+        if (options.Init == InitMode.Content) return content.clone();
+        using var generator = new Generator((ulong)options.Seed);
+        return rand(content.shape, generator: generator).to(content.device);
+    }
+
+    static optim.Optimizer MakeOptimizer(TorchSharp.Modules.Parameter pixels, GatysOptions options) => options.Optimizer switch
+    {
+        OptimizerKind.Adam => optim.Adam([pixels], lr: options.LearningRate),
+        // One iteration per step() so that progress, cancellation and snapshots happen per iteration; the
+        // curvature history persists across calls.
+        _ => optim.LBFGS([pixels], lr: 1, max_iter: 1, history_size: 50),
+    };
+}
