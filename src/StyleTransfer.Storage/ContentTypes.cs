@@ -1,0 +1,17 @@
+namespace StyleTransfer.Storage;
+
+/// <summary>The content type recorded with a blob, from the result name's extension.</summary>
+public static class ContentTypes
+{
+    public static string ForName(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".webp" => "image/webp",
+        ".bmp" => "image/bmp",
+        ".gif" => "image/gif",
+        ".json" => "application/json",
+        ".txt" or ".log" => "text/plain",
+        _ => "application/octet-stream",
+    };
+}
