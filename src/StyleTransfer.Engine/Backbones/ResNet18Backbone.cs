@@ -24,7 +24,7 @@ public sealed class ResNet18Backbone : IBackbone
         Device = device;
         _runner = new CnnRunner(model.Graph, device);
         using var cpuMean = tensor(model.MeanImage, model.MeanImageShape);
-        _meanImage = cpuMean.to(device).detach();
+        _meanImage = cpuMean.to(device).detach().DetachFromDisposeScope();
     }
 
     /// <param name="weightsPath">ResNet18.onnx to use; null for the copy in the application's models folder.</param>
@@ -69,7 +69,8 @@ public sealed class ResNet18Backbone : IBackbone
             if (!_resizedMeans.TryGetValue((height, width), out var mean))
             {
                 using (no_grad())
-                    mean = F.interpolate(_meanImage, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).detach();
+                    // Cached across calls: it must outlive any dispose scope the caller has open.
+                    mean = F.interpolate(_meanImage, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).detach().DetachFromDisposeScope();
                 _resizedMeans[(height, width)] = mean;
             }
             return mean;
