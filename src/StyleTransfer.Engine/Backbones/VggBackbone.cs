@@ -24,8 +24,8 @@ public sealed class VggBackbone : IBackbone
         Device = device;
         _layerIndex = net.Layers.Where(l => l.Name is not null).ToDictionary(l => l.Name!, l => l.Index);
         LayerNames = net.Layers.Where(l => l.Name is not null).Select(l => l.Name!).ToArray();
-        _mean = tensor(new[] { 0.485f, 0.456f, 0.406f }, [1, 3, 1, 1], device: device);
-        _std = tensor(new[] { 0.229f, 0.224f, 0.225f }, [1, 3, 1, 1], device: device);
+        _mean = tensor(new[] { 0.485f, 0.456f, 0.406f }, [1, 3, 1, 1], device: device).DetachFromDisposeScope();
+        _std = tensor(new[] { 0.229f, 0.224f, 0.225f }, [1, 3, 1, 1], device: device).DetachFromDisposeScope();
     }
 
     /// <summary>Builds the network and loads <paramref name="weightsPath"/> (torchvision's <c>vgg16</c>/<c>vgg19</c> state dict; classifier keys are ignored).</summary>
@@ -40,7 +40,12 @@ public sealed class VggBackbone : IBackbone
             LoadStateDict(net, variant, path);
             net.to(device);
             net.eval();
-            foreach (var p in net.parameters()) p.requires_grad = false;
+            // Held for the backbone's lifetime, so kept out of any dispose scope the caller has open.
+            foreach (var p in net.parameters())
+            {
+                p.requires_grad = false;
+                p.DetachFromDisposeScope();
+            }
             return new VggBackbone(variant, net, device);
         }
         catch

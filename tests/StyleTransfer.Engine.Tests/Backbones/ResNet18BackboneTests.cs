@@ -87,6 +87,19 @@ public sealed class ResNet18BackboneTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Backbone_loaded_inside_a_dispose_scope_outlives_it()
+    {
+        ResNet18Backbone backbone;
+        using (NewDisposeScope()) backbone = ResNet18Backbone.Load(null, CPU);
+        using (backbone)
+        using (NewDisposeScope())
+        {
+            var features = backbone.Extract(rand(1, 3, 48, 40), ["layer1"]);
+            Assert.Equal([1L, 64, 12, 10], features["layer1"].shape);
+        }
+    }
+
+    [Fact]
     public void Flops_grow_with_depth_and_match_the_architecture_at_224()
     {
         using var backbone = ResNet18Backbone.Load(null, CPU);

@@ -8,18 +8,46 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace StyleTransfer.Engine.Tests.Backbones;
 
-public sealed class VggBackboneTests(ITestOutputHelper output) : IDisposable
+/// <summary>Full-size torchvision-style VGG-16 and VGG-19 weight files (random values), written once for the test class.</summary>
+public sealed class VggWeightFiles : IDisposable
 {
     readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("vgg-weights-");
+    readonly Dictionary<VggVariant, (string Path, Dictionary<string, Tensor> StateDict)> _files = [];
+
+    public (string Path, Dictionary<string, Tensor> StateDict) For(VggVariant variant)
+    {
+        lock (_files)
+        {
+            if (!_files.TryGetValue(variant, out var file))
+            {
+                var sd = VggBackboneTests.TorchvisionStateDict(variant == VggVariant.Vgg19 ? VggBackboneTests.Vgg19Cfg : VggBackboneTests.Vgg16Cfg, seed: 5);
+                foreach (var t in sd.Values) t.DetachFromDisposeScope();
+                file = _files[variant] = (VggBackboneTests.Save(sd, Path.Combine(_dir.FullName, $"{variant}.pth")), sd);
+            }
+            return file;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var (_, sd) in _files.Values)
+            foreach (var t in sd.Values) t.Dispose();
+        _dir.Delete(recursive: true);
+    }
+}
+
+public sealed class VggBackboneTests(ITestOutputHelper output, VggWeightFiles weightFiles) : IClassFixture<VggWeightFiles>, IDisposable
+{
+    readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("vgg-bad-weights-");
 
     public void Dispose() => _dir.Delete(recursive: true);
 
     // torchvision.models.vgg cfgs "D" and "E"; 0 = max pool.
-    static readonly int[] Vgg16Cfg = [64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512, 0];
-    static readonly int[] Vgg19Cfg = [64, 64, 0, 128, 128, 0, 256, 256, 256, 256, 0, 512, 512, 512, 512, 0, 512, 512, 512, 512, 0];
+    internal static readonly int[] Vgg16Cfg = [64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512, 0];
+    internal static readonly int[] Vgg19Cfg = [64, 64, 0, 128, 128, 0, 256, 256, 256, 256, 0, 512, 512, 512, 512, 0, 512, 512, 512, 512, 0];
 
     /// <summary>A state dict with torchvision's key names and shapes (random values), including classifier keys.</summary>
-    static Dictionary<string, Tensor> TorchvisionStateDict(int[] cfg, int seed)
+    internal static Dictionary<string, Tensor> TorchvisionStateDict(int[] cfg, int seed)
     {
         var gen = new Generator((ulong)seed);
         var sd = new Dictionary<string, Tensor>();
@@ -37,9 +65,8 @@ public sealed class VggBackboneTests(ITestOutputHelper output) : IDisposable
         return sd;
     }
 
-    string Save(Dictionary<string, Tensor> sd, string name)
+    internal static string Save(Dictionary<string, Tensor> sd, string path)
     {
-        var path = Path.Combine(_dir.FullName, name);
         using (var stream = File.Create(path)) PyTorchPickler.PickleStateDict(stream, sd);
         return path;
     }
@@ -50,8 +77,7 @@ public sealed class VggBackboneTests(ITestOutputHelper output) : IDisposable
     public void Loads_a_torchvision_state_dict_and_extracts_every_layer(VggVariant variant, string deepest, int convs)
     {
         using var scope = NewDisposeScope();
-        var sd = TorchvisionStateDict(variant == VggVariant.Vgg19 ? Vgg19Cfg : Vgg16Cfg, seed: 5);
-        var path = Save(sd, $"{variant}.pth");
+        var (path, sd) = weightFiles.For(variant);
 
         var sw = Stopwatch.StartNew();
         using var vgg = VggBackbone.Load(variant, path, CPU);
@@ -88,8 +114,7 @@ public sealed class VggBackboneTests(ITestOutputHelper output) : IDisposable
     public void Extract_is_differentiable_and_stops_at_the_deepest_requested_layer()
     {
         using var scope = NewDisposeScope();
-        var path = Save(TorchvisionStateDict(Vgg19Cfg, seed: 2), "vgg19.pth");
-        using var vgg = VggBackbone.Load(VggVariant.Vgg19, path, CPU);
+        using var vgg = VggBackbone.Load(VggVariant.Vgg19, weightFiles.For(VggVariant.Vgg19).Path, CPU);
         Assert.Equal(["relu4_2"], vgg.DefaultContentLayers);
         Assert.Equal(["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"], vgg.DefaultStyleLayers);
 
@@ -106,10 +131,23 @@ public sealed class VggBackboneTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Backbone_loaded_inside_a_dispose_scope_outlives_it()
+    {
+        VggBackbone vgg;
+        using (NewDisposeScope()) vgg = VggBackbone.Load(VggVariant.Vgg16, weightFiles.For(VggVariant.Vgg16).Path, CPU);
+        using (vgg)
+        using (NewDisposeScope())
+        {
+            var features = vgg.Extract(rand(1, 3, 16, 16), ["relu2_2"]);
+            Assert.Equal([1L, 128, 8, 8], features["relu2_2"].shape);
+        }
+    }
+
+    [Fact]
     public void Wrong_shape_is_reported_with_file_and_key()
     {
         using var scope = NewDisposeScope();
-        var path = Save(new() { ["features.0.weight"] = zeros(64, 3, 5, 5), ["features.0.bias"] = zeros(64) }, "wrong-shape.pth");
+        var path = Save(new() { ["features.0.weight"] = zeros(64, 3, 5, 5), ["features.0.bias"] = zeros(64) }, Path.Combine(_dir.FullName, "wrong-shape.pth"));
 
         var e = Assert.Throws<InvalidInputException>(() => VggBackbone.Load(VggVariant.Vgg19, path, CPU));
         output.WriteLine(e.Message);
@@ -122,7 +160,7 @@ public sealed class VggBackboneTests(ITestOutputHelper output) : IDisposable
     public void Missing_key_is_reported_with_file_and_key()
     {
         using var scope = NewDisposeScope();
-        var path = Save(new() { ["features.0.weight"] = zeros(64, 3, 3, 3), ["features.0.bias"] = zeros(64) }, "partial.pth");
+        var path = Save(new() { ["features.0.weight"] = zeros(64, 3, 3, 3), ["features.0.bias"] = zeros(64) }, Path.Combine(_dir.FullName, "partial.pth"));
 
         var e = Assert.Throws<InvalidInputException>(() => VggBackbone.Load(VggVariant.Vgg16, path, CPU));
         output.WriteLine(e.Message);

@@ -36,8 +36,9 @@ public sealed class CnnRunner : IDisposable
 
     static Tensor Frozen(float[] data, long[] shape, Device device)
     {
+        // Held for the runner's lifetime, so kept out of any dispose scope the caller has open.
         using var cpu = tensor(data, shape);
-        return cpu.to(device).detach().requires_grad_(false);
+        return cpu.to(device).detach().requires_grad_(false).DetachFromDisposeScope();
     }
 
     /// <summary>Index of the op producing <paramref name="value"/>.</summary>
