@@ -1,0 +1,10 @@
+using StyleTransfer.Engine.Methods.Gatys;
+
+namespace StyleTransfer.Contracts;
+
+/// <summary>
+/// One dispatch of an item to a node. <see cref="DispatchId"/> is new for every attempt and keys the optimizer
+/// grain, so late reports of an abandoned attempt can be told apart. <see cref="OutputName"/> is the full result name.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("StyleTransfer.WorkItem")]
+public sealed record WorkItem(Guid DispatchId, string JobId, JobItemSpec Item, string OutputName, GatysOptions Options);

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine;
+using TorchSharp;
+
+namespace StyleTransfer.Grains;
+
+/// <summary>A silo's compute node: bounds concurrent optimizations and starts each accepted one on this silo.</summary>
+[NodeLocalPlacement, CollectionAgeLimit(AlwaysActive = true)]
+public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNodeGrain> logger) : Grain, IGpuNodeGrain
+{
+    readonly GpuNodeOptions _options = options.Value;
+    readonly Dictionary<Guid, WorkItem> _inFlight = [];
+    torch.Device _device = torch.CPU;
+    string _deviceDescription = "";
+    long? _freeBytes;
+    int _lastMaxSize = 512;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _device = TorchDevices.Select(_options.Device);
+        _deviceDescription = TorchDevices.Describe(_device);
+        _freeBytes = NodeCapacity.FreeCudaBytes(_device);
+        logger.LogInformation("Node {Node} on {Device}, capacity {Capacity} at {Size} px",
+            this.GetPrimaryKeyString(), _deviceDescription, Capacity(_lastMaxSize), _lastMaxSize);
+        return Task.CompletedTask;
+    }
+
+    int Capacity(int maxSize) => NodeCapacity.For(_options, _device, _freeBytes, maxSize);
+
+    public Task<NodeInfo> GetInfoAsync() =>
+        Task.FromResult(new NodeInfo(this.GetPrimaryKeyString(), _deviceDescription, Capacity(_lastMaxSize), _inFlight.Count));
+
+    public async Task<bool> TryAcceptAsync(WorkItem work)
+    {
+        if (_inFlight.ContainsKey(work.DispatchId)) return true;
+        _lastMaxSize = work.Options.MaxSize;
+        if (_inFlight.Count >= Capacity(work.Options.MaxSize)) return false;
+        _inFlight[work.DispatchId] = work;
+        try
+        {
+            await GrainFactory.GetGrain<IOptimizerGrain>(work.DispatchId).StartAsync(work, this.GetPrimaryKeyString());
+        }
+        catch
+        {
+            _inFlight.Remove(work.DispatchId);
+            throw;
+        }
+        return true;
+    }
+
+    public Task ReleaseAsync(Guid dispatchId)
+    {
+        _inFlight.Remove(dispatchId);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,41 @@
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine;
+using StyleTransfer.Storage;
+
+namespace StyleTransfer.Grains;
+
+/// <summary>
+/// One item, start to end, off the Orleans scheduler: hash the inputs, skip when the store already holds a result of
+/// that name with the same parameters hash, else stylize on a dedicated long-running thread and commit the PNG with
+/// its parameters as metadata. Never throws: failures come back as an outcome with a reason.
+/// </summary>
+public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device)
+{
+    public async Task<ItemOutcome> RunAsync(WorkItem work, IProgress<StylizeProgress> progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parameters = await Task.Run(() => ResultParameters.Compute(work.Item, work.Options), cancellationToken);
+            var existing = await store.GetAsync(work.OutputName, cancellationToken);
+            if (existing is not null
+                && existing.Metadata.TryGetValue(ResultParameters.Keys.ParamsHash, out var hash) && hash == parameters.Hash)
+                return new ItemOutcome(work.DispatchId, ItemState.Skipped, existing.Location, null);
+
+            var request = new StylizeRequest(
+                work.Item.ContentPath,
+                work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
+                work.Options with { Device = device, SnapshotEvery = 0 },
+                work.Item.ContentMaskPath,
+                work.Item.StyleMaskPath);
+            var result = await Task.Factory.StartNew(
+                () => engine.Stylize(request, progress, snapshot: null, cancellationToken),
+                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var stored = await store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken);
+            return new ItemOutcome(work.DispatchId, ItemState.Succeeded, stored.Location, null);
+        }
+        catch (Exception e)
+        {
+            return ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine;
+using StyleTransfer.Storage;
+
+namespace StyleTransfer.Grains;
+
+/// <summary>
+/// Runs one dispatch on the silo of the node that accepted it (the node calls it, so local placement puts it there).
+/// <see cref="StartAsync"/> returns at once; the pipeline runs off the scheduler, a timer forwards throttled progress
+/// (and keeps the activation alive), and the outcome is reported to the node and then the job.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class OptimizerGrain(
+    IStylizationEngine engine, IResultStore store, IOptions<GpuNodeOptions> nodeOptions, ILogger<OptimizerGrain> logger)
+    : Grain, IOptimizerGrain
+{
+    readonly CancellationTokenSource _cancellation = new();
+    readonly LatestProgress _progress = new();
+    WorkItem? _work;
+    IGrainTimer? _progressTimer;
+    StylizeProgress? _reported;
+
+    public Task StartAsync(WorkItem work, string nodeId)
+    {
+        if (_work is not null) return Task.CompletedTask;
+        _work = work;
+        var interval = TimeSpan.FromSeconds(Math.Max(0.1, nodeOptions.Value.ProgressIntervalSeconds));
+        _progressTimer = this.RegisterGrainTimer(ForwardProgressAsync,
+            new GrainTimerCreationOptions(interval, interval) { KeepAlive = true, Interleave = true });
+        _ = RunAsync(work, nodeId);
+        return Task.CompletedTask;
+    }
+
+    public Task CancelAsync()
+    {
+        _cancellation.Cancel();
+        return Task.CompletedTask;
+    }
+
+    async Task RunAsync(WorkItem work, string nodeId)
+    {
+        var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device);
+        // Task.Run: the pipeline must not run on this activation's scheduler; its continuation here does.
+        var outcome = await Task.Run(() => pipeline.RunAsync(work, _progress, _cancellation.Token));
+        _progressTimer?.Dispose();
+        logger.LogInformation("Item {Item} of job {Job} on {Node}: {State} {Detail}",
+            work.Item.ItemId, work.JobId, nodeId, outcome.State, outcome.FailureReason ?? outcome.ResultLocation);
+        try
+        {
+            await ForwardProgressAsync();
+            await GrainFactory.GetGrain<IGpuNodeGrain>(nodeId).ReleaseAsync(work.DispatchId);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not release dispatch {Dispatch} on node {Node}", work.DispatchId, nodeId);
+        }
+        await ReportAsync(work, outcome);
+        DeactivateOnIdle();
+    }
+
+    async Task ReportAsync(WorkItem work, ItemOutcome outcome)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IJobGrain>(work.JobId).ReportFinishedAsync(outcome);
+                return;
+            }
+            catch (Exception e) when (attempt < 5)
+            {
+                logger.LogWarning(e, "Reporting item {Item} to job {Job} failed (attempt {Attempt})", work.Item.ItemId, work.JobId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Gave up reporting item {Item} to job {Job}", work.Item.ItemId, work.JobId);
+                return;
+            }
+        }
+    }
+
+    Task ForwardProgressAsync()
+    {
+        var latest = _progress.Latest;
+        if (_work is null || latest is null || latest == _reported) return Task.CompletedTask;
+        _reported = latest;
+        return GrainFactory.GetGrain<IJobGrain>(_work.JobId).ReportProgressAsync(_work.DispatchId, latest.Iteration, latest.TotalIterations);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cancellation.Cancel();
+        _cancellation.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine;
+using StyleTransfer.Engine.Methods.Gatys;
+
+namespace StyleTransfer.Grains;
+
+/// <summary>
+/// What produced a result, recorded as its metadata. <see cref="Json"/> ("params") lists the method, the options
+/// and every input file with its path and SHA-256. <see cref="Hash"/> ("params-hash") is the SHA-256 of the same
+/// document without paths, so moving or renaming inputs does not force a recompute but changing a pixel or an option
+/// does. Options that do not change the image (device, snapshot interval) are normalized away.
+/// </summary>
+public sealed record ResultParameters(string Json, string Hash)
+{
+    public const string Method = "gatys";
+
+    public static class Keys
+    {
+        public const string Method = "method";
+        public const string Params = "params";
+        public const string ParamsHash = "params-hash";
+        public const string JobId = "job-id";
+        public const string ItemId = "item-id";
+        public const string Device = "device";
+        public const string Iterations = "iterations";
+        public const string FinalLoss = "final-loss";
+        public const string ElapsedSeconds = "elapsed-seconds";
+        public const string Size = "size";
+    }
+
+    static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    sealed record Input(string? Path, string Sha256, double? Weight = null);
+
+    sealed record Document(string Method, GatysOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask);
+
+    /// <summary>Hashes the input files (throws <see cref="InvalidInputException"/> naming a missing or unreadable one).</summary>
+    public static ResultParameters Compute(JobItemSpec item, GatysOptions options)
+    {
+        Input Hash(string path, double? weight = null) => new(path, FileHashes.Sha256(path), weight);
+        var document = new Document(
+            Method,
+            Normalize(options),
+            Hash(item.ContentPath),
+            item.Styles.Select(s => Hash(s.Path, s.Weight)).ToList(),
+            item.ContentMaskPath is { } cm ? Hash(cm) : null,
+            item.StyleMaskPath is { } sm ? Hash(sm) : null);
+        static Input? WithoutPath(Input? input) => input is null ? null : input with { Path = null };
+        var pathless = document with
+        {
+            Content = WithoutPath(document.Content)!,
+            Styles = document.Styles.Select(s => WithoutPath(s)!).ToList(),
+            ContentMask = WithoutPath(document.ContentMask),
+            StyleMask = WithoutPath(document.StyleMask),
+        };
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(pathless, JsonOptions))));
+        return new ResultParameters(JsonSerializer.Serialize(document, JsonOptions), hash);
+    }
+
+    public static GatysOptions Normalize(GatysOptions options) => options with { Device = "auto", SnapshotEvery = 0 };
+
+    public Dictionary<string, string> Metadata(WorkItem work, StylizeResult result) => new()
+    {
+        [Keys.Method] = Method,
+        [Keys.Params] = Json,
+        [Keys.ParamsHash] = Hash,
+        [Keys.JobId] = work.JobId,
+        [Keys.ItemId] = work.Item.ItemId,
+        [Keys.Device] = result.Device,
+        [Keys.Iterations] = result.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [Keys.FinalLoss] = result.FinalLoss.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        [Keys.ElapsedSeconds] = result.Elapsed.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+        [Keys.Size] = $"{result.Width}x{result.Height}",
+    };
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine;
+using StyleTransfer.Grains;
+using StyleTransfer.Storage;
+
+namespace StyleTransfer.Silo;
+
+/// <summary>The one silo setup shared by the silo host, the CLI's embedded mode and the tests.</summary>
+public static class StyleTransferSiloBuilderExtensions
+{
+    public const string ResultStoreSection = "ResultStore";
+
+    /// <summary>
+    /// Registers the grains' services: JSON serialization of engine types, one <see cref="StylizationEngine"/> per
+    /// silo (on the node's device; it caches backbones), the result store (section "ResultStore") and the node
+    /// options (section "GpuNode") from the silo's configuration, then the code overrides, and the placement of
+    /// node grains on their own silo.
+    /// </summary>
+    public static ISiloBuilder AddStyleTransfer(this ISiloBuilder builder,
+        Action<ResultStoreOptions>? configureStore = null, Action<GpuNodeOptions>? configureNode = null)
+    {
+        var services = builder.Services;
+        services.AddStyleTransferSerializer();
+        services.AddResultStore(builder.Configuration.GetSection(ResultStoreSection));
+        if (configureStore is not null) services.Configure(configureStore);
+        services.AddOptions<GpuNodeOptions>().Bind(builder.Configuration.GetSection(GpuNodeOptions.SectionName));
+        if (configureNode is not null) services.Configure(configureNode);
+        services.TryAddSingleton<IStylizationEngine>(provider =>
+            new StylizationEngine(provider.GetRequiredService<IOptions<GpuNodeOptions>>().Value.Device));
+        builder.AddPlacementDirector<NodeLocalPlacement, NodeLocalPlacementDirector>();
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods.Gatys;
+
+namespace StyleTransfer.Grains.Tests;
+
+public sealed class SerializationTests
+{
+    [Fact]
+    public void Job_spec_with_engine_options_round_trips_through_the_orleans_serializer()
+    {
+        using var services = new ServiceCollection().AddStyleTransferSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var spec = new JobSpec("j", "out",
+            [new JobItemSpec("a", "/in/a.png", [new StyleSpec("/in/s.png", 0.7), new StyleSpec("/in/t.png")], "a.png", "/m/a.png", "/m/s.png")],
+            new GatysOptions { MaxSize = 96, Optimizer = OptimizerKind.Adam, StyleLayers = ["layer1", "layer2"], SoftmaxStyle = true });
+
+        var copy = serializer.Deserialize<JobSpec>(serializer.SerializeToArray(spec));
+
+        Assert.Equal(JsonSerializer.Serialize(spec), JsonSerializer.Serialize(copy));
+        Assert.Equal(OptimizerKind.Adam, copy.Options.Optimizer);
+        Assert.Equal(["layer1", "layer2"], copy.Options.StyleLayers!);
+    }
+}
