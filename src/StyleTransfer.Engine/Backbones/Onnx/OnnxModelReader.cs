@@ -30,81 +30,81 @@ public static class OnnxModelReader
     {
         try
         {
-            var model = ParseModel(new CodedInputStream(bytes), source);
+            var model = ParseModel(new ProtoWindow(bytes, 0, bytes.Length), source);
             if (model.Nodes.Count == 0)
                 throw new InvalidDataException($"{source}: not an ONNX model (no graph nodes found)");
             return model;
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or CorruptProtobufException)
         {
             throw new InvalidDataException($"{source}: not a valid ONNX model (corrupt protobuf: {e.Message})", e);
         }
     }
 
-    static OnnxModel ParseModel(CodedInputStream input, string source)
+    static OnnxModel ParseModel(ProtoWindow w, string source)
     {
         OnnxModel? graph = null;
         uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while ((tag = w.Input.ReadTag()) != 0)
         {
-            if (Field(tag) == 7 && Wire(tag) == WireLengthDelimited) graph = ParseGraph(Sub(input), source);
-            else input.SkipLastField();
+            if (Field(tag) == 7 && Wire(tag) == WireLengthDelimited) graph = ParseGraph(w.Sub(), source);
+            else w.Input.SkipLastField();
         }
         return graph ?? throw new InvalidDataException($"{source}: not an ONNX model (ModelProto has no graph)");
     }
 
-    static OnnxModel ParseGraph(CodedInputStream input, string source)
+    static OnnxModel ParseGraph(ProtoWindow w, string source)
     {
         var nodes = new List<OnnxNode>();
         var initializers = new Dictionary<string, OnnxTensor>();
         var inputs = new List<string>();
         var outputs = new List<string>();
         uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while ((tag = w.Input.ReadTag()) != 0)
         {
             switch (Field(tag))
             {
-                case 1: nodes.Add(ParseNode(Sub(input))); break;
+                case 1: nodes.Add(ParseNode(w.Sub())); break;
                 case 5:
-                    var t = ParseTensor(Sub(input), source);
+                    var t = ParseTensor(w.Sub(), source);
                     initializers[t.Name] = t;
                     break;
-                case 11: inputs.Add(ParseValueInfoName(Sub(input))); break;
-                case 12: outputs.Add(ParseValueInfoName(Sub(input))); break;
-                default: input.SkipLastField(); break;
+                case 11: inputs.Add(ParseValueInfoName(w.Sub())); break;
+                case 12: outputs.Add(ParseValueInfoName(w.Sub())); break;
+                default: w.Input.SkipLastField(); break;
             }
         }
-        // Older exporters (CNTK among them) also list every initializer as a graph input.
+        // Older exporters (CNTK among them) also list every initializer as a graph w.Input.
         var dataInputs = inputs.Where(i => !initializers.ContainsKey(i)).ToList();
         return new OnnxModel(source, nodes, initializers, dataInputs, outputs);
     }
 
-    static OnnxNode ParseNode(CodedInputStream input)
+    static OnnxNode ParseNode(ProtoWindow w)
     {
         var inputs = new List<string>();
         var outputs = new List<string>();
         var attributes = new Dictionary<string, OnnxAttribute>();
         string name = "", opType = "";
         uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while ((tag = w.Input.ReadTag()) != 0)
         {
             switch (Field(tag))
             {
-                case 1: inputs.Add(input.ReadString()); break;
-                case 2: outputs.Add(input.ReadString()); break;
-                case 3: name = input.ReadString(); break;
-                case 4: opType = input.ReadString(); break;
+                case 1: inputs.Add(w.Input.ReadString()); break;
+                case 2: outputs.Add(w.Input.ReadString()); break;
+                case 3: name = w.Input.ReadString(); break;
+                case 4: opType = w.Input.ReadString(); break;
                 case 5:
-                    var a = ParseAttribute(Sub(input));
+                    var a = ParseAttribute(w.Sub());
                     attributes[a.Name] = a;
                     break;
-                default: input.SkipLastField(); break;
+                default: w.Input.SkipLastField(); break;
             }
         }
         return new OnnxNode(name, opType, inputs, outputs, attributes);
     }
 
-    static OnnxAttribute ParseAttribute(CodedInputStream input)
+    static OnnxAttribute ParseAttribute(ProtoWindow w)
     {
         string name = "";
         string? s = null;
@@ -114,34 +114,34 @@ public static class OnnxModelReader
         var floats = new List<float>();
         var ints = new List<long>();
         uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while ((tag = w.Input.ReadTag()) != 0)
         {
             switch (Field(tag))
             {
-                case 1: name = input.ReadString(); break;
-                case 2: f = input.ReadFloat(); break;
-                case 3: i = input.ReadInt64(); break;
-                case 4: s = input.ReadBytes().ToStringUtf8(); break;
+                case 1: name = w.Input.ReadString(); break;
+                case 2: f = w.Input.ReadFloat(); break;
+                case 3: i = w.Input.ReadInt64(); break;
+                case 4: s = w.Input.ReadBytes().ToStringUtf8(); break;
                 case 7:
-                    if (Wire(tag) == WireLengthDelimited) floats.AddRange(Floats(input.ReadBytes()));
-                    else floats.Add(input.ReadFloat());
+                    if (Wire(tag) == WireLengthDelimited) floats.AddRange(Floats(w.Sub().Span));
+                    else floats.Add(w.Input.ReadFloat());
                     break;
                 case 8:
                     if (Wire(tag) == WireLengthDelimited)
                     {
-                        var packed = Sub(input);
+                        var packed = w.Sub().Input;
                         while (!packed.IsAtEnd) ints.Add(packed.ReadInt64());
                     }
-                    else ints.Add(input.ReadInt64());
+                    else ints.Add(w.Input.ReadInt64());
                     break;
-                case 20: type = input.ReadInt32(); break;
-                default: input.SkipLastField(); break;
+                case 20: type = w.Input.ReadInt32(); break;
+                default: w.Input.SkipLastField(); break;
             }
         }
         return new OnnxAttribute(name, type, f, i, s, floats.ToArray(), ints.ToArray());
     }
 
-    static OnnxTensor ParseTensor(CodedInputStream input, string source)
+    static OnnxTensor ParseTensor(ProtoWindow w, string source)
     {
         const int Float = 1, Int64 = 7, Double = 11;
         var dims = new List<long>();
@@ -150,50 +150,50 @@ public static class OnnxModelReader
         var floatData = new List<float>();
         var longData = new List<long>();
         var doubleData = new List<double>();
-        ByteString? raw = null;
+        ProtoWindow? raw = null;
         uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while ((tag = w.Input.ReadTag()) != 0)
         {
             switch (Field(tag))
             {
                 case 1:
                     if (Wire(tag) == WireLengthDelimited)
                     {
-                        var packed = Sub(input);
+                        var packed = w.Sub().Input;
                         while (!packed.IsAtEnd) dims.Add(packed.ReadInt64());
                     }
-                    else dims.Add(input.ReadInt64());
+                    else dims.Add(w.Input.ReadInt64());
                     break;
-                case 2: dataType = input.ReadInt32(); break;
+                case 2: dataType = w.Input.ReadInt32(); break;
                 case 4:
-                    if (Wire(tag) == WireLengthDelimited) floatData.AddRange(Floats(input.ReadBytes()));
-                    else floatData.Add(input.ReadFloat());
+                    if (Wire(tag) == WireLengthDelimited) floatData.AddRange(Floats(w.Sub().Span));
+                    else floatData.Add(w.Input.ReadFloat());
                     break;
                 case 7:
                     if (Wire(tag) == WireLengthDelimited)
                     {
-                        var packed = Sub(input);
+                        var packed = w.Sub().Input;
                         while (!packed.IsAtEnd) longData.Add(packed.ReadInt64());
                     }
-                    else longData.Add(input.ReadInt64());
+                    else longData.Add(w.Input.ReadInt64());
                     break;
-                case 8: name = input.ReadString(); break;
-                case 9: raw = input.ReadBytes(); break;
+                case 8: name = w.Input.ReadString(); break;
+                case 9: raw = w.Sub(); break;
                 case 10:
                     if (Wire(tag) == WireLengthDelimited)
                     {
-                        var packed = Sub(input);
+                        var packed = w.Sub().Input;
                         while (!packed.IsAtEnd) doubleData.Add(packed.ReadDouble());
                     }
-                    else doubleData.Add(input.ReadDouble());
+                    else doubleData.Add(w.Input.ReadDouble());
                     break;
-                default: input.SkipLastField(); break;
+                default: w.Input.SkipLastField(); break;
             }
         }
 
         float[] data = dataType switch
         {
-            Float => raw is { Length: > 0 } ? Floats(raw) : floatData.ToArray(),
+            Float => raw is { Length: > 0 } ? Floats(raw.Span) : floatData.ToArray(),
             Int64 => raw is { Length: > 0 }
                 ? MemoryMarshal.Cast<byte, long>(raw.Span).ToArray().Select(v => (float)v).ToArray()
                 : longData.Select(v => (float)v).ToArray(),
@@ -208,14 +208,14 @@ public static class OnnxModelReader
         return new OnnxTensor(name, dims.ToArray(), data);
     }
 
-    static string ParseValueInfoName(CodedInputStream input)
+    static string ParseValueInfoName(ProtoWindow w)
     {
         string name = "";
         uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        while ((tag = w.Input.ReadTag()) != 0)
         {
-            if (Field(tag) == 1) name = input.ReadString();
-            else input.SkipLastField();
+            if (Field(tag) == 1) name = w.Input.ReadString();
+            else w.Input.SkipLastField();
         }
         return name;
     }
@@ -224,24 +224,60 @@ public static class OnnxModelReader
 
     static int Wire(uint tag) => (int)WireFormat.GetTagWireType(tag);
 
-    /// <summary>A reader over the length-delimited field just tagged (a nested message or a packed array).</summary>
-    static CodedInputStream Sub(CodedInputStream input)
-    {
-        var bytes = input.ReadBytes();
-        return MemoryMarshal.TryGetArray(bytes.Memory, out var segment)
-            ? new CodedInputStream(segment.Array!, segment.Offset, segment.Count)
-            : new CodedInputStream(bytes.ToByteArray());
-    }
-
-    static float[] Floats(ByteString bytes)
+    static float[] Floats(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length % 4 != 0) throw new InvalidDataException($"packed float field of {bytes.Length} bytes is not a multiple of 4");
-        var span = bytes.Span;
-        var result = new float[span.Length / 4];
-        if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(span).CopyTo(result);
+        var result = new float[bytes.Length / 4];
+        if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(bytes).CopyTo(result);
         else
             for (int k = 0; k < result.Length; k++)
-                result[k] = BinaryPrimitives.ReadSingleLittleEndian(span[(4 * k)..]);
+                result[k] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * k)..]);
         return result;
+    }
+
+    /// <summary>
+    /// A protobuf message (or packed array) as a window over the file's bytes. Nested messages become windows over the
+    /// same array instead of copies (ReadBytes would copy the 63 MB graph, then every initializer again).
+    /// </summary>
+    sealed class CorruptProtobufException(string message) : Exception(message);
+
+    sealed class ProtoWindow
+    {
+        readonly byte[] _buffer;
+        readonly int _end;
+        int _offset;
+        long _origin;
+
+        public ProtoWindow(byte[] buffer, int offset, int length)
+        {
+            if (offset < 0 || length < 0 || offset + length > buffer.Length)
+                throw new CorruptProtobufException("message length runs past the end of its container");
+            _buffer = buffer;
+            _end = offset + length;
+            Reset(offset);
+        }
+
+        public CodedInputStream Input { get; private set; } = null!;
+
+        public int Length => _end - _offset;
+
+        public ReadOnlySpan<byte> Span => _buffer.AsSpan(_offset, _end - _offset);
+
+        /// <summary>The length-delimited field just tagged, as its own window; this window moves past it.</summary>
+        public ProtoWindow Sub()
+        {
+            int length = Input.ReadLength();
+            int start = _offset + (int)(Input.Position - _origin);
+            var sub = new ProtoWindow(_buffer, start, length);
+            Reset(start + length);
+            return sub;
+        }
+
+        void Reset(int offset)
+        {
+            _offset = offset;
+            Input = new CodedInputStream(_buffer, offset, _end - offset);
+            _origin = Input.Position;
+        }
     }
 }

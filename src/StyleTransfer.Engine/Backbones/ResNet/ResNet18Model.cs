@@ -62,7 +62,7 @@ public sealed class ResNet18Model
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidInputException(modelPath, $"not a usable ResNet-18 ONNX model: {e.Message}", e);
+            throw new InvalidInputException(modelPath, $"not a usable ResNet-18 ONNX model: {WithoutSource(e.Message, modelPath)}", e);
         }
         var stages = NameStages(graph, modelPath);
 
@@ -76,10 +76,14 @@ public sealed class ResNet18Model
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidInputException(prepPath, $"not a usable ResNet preprocessing model: {e.Message}", e);
+            throw new InvalidInputException(prepPath, $"not a usable ResNet preprocessing model: {WithoutSource(e.Message, prepPath)}", e);
         }
         return new ResNet18Model(graph, stages, mean.Data, mean.Dims);
     }
+
+    /// <summary>The reader prefixes its messages with the file; the exception built from them names the file already.</summary>
+    static string WithoutSource(string message, string path) =>
+        message.StartsWith(path + ": ", StringComparison.Ordinal) ? message[(path.Length + 2)..] : message;
 
     static string FindPreprocess(string modelPath)
     {
