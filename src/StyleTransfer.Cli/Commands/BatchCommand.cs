@@ -1,0 +1,99 @@
+using System.CommandLine;
+using StyleTransfer.Cli.Inputs;
+using StyleTransfer.Cli.Options;
+
+namespace StyleTransfer.Cli.Commands;
+
+/// <summary><c>styletransfer batch</c>: every content image × every style (or all styles blended) into a folder.</summary>
+public sealed class BatchCommand : Command
+{
+    public const string Examples = """
+        Examples:
+          styletransfer batch --content photos/ --style starry.jpg --out out/
+          styletransfer batch --content photos/ --recursive --style a.jpg --style b.jpg --out out/ --size 256 --iterations 100
+          styletransfer batch --content list.txt --style a.jpg=0.7 --style b.jpg=0.3 --blend --out out/
+          styletransfer batch --content in/ --style tar/tar1.png --masks seg/ --out out/
+          styletransfer batch --content photos/ --style starry.jpg --out run-1 --cluster 10.0.0.5:30000,10.0.0.6:30000
+
+        Outputs are named <content>__<style>.png (with --blend: <content>__<style1>+<style2>.png). Re-running a command
+        skips outputs that already exist with the same parameters. Exit codes: 0 all succeeded or skipped, 2 some items
+        failed, 1 usage or setup error, 130 cancelled (Ctrl+C).
+        """;
+
+    readonly MethodOptions _method = new();
+    readonly ClusterOptions _cluster = new();
+
+    readonly Option<string> _content = new("--content", "-c")
+    {
+        Description = "Content images: a folder, a list file (one path per line, relative to the list file, '#' comments) or one image",
+        Required = true,
+        HelpName = "folder|list-file",
+    };
+
+    readonly Option<string[]> _style = InputOptions.Style(
+        "Style image, optionally with a blend weight (repeatable); each style gives its own output unless --blend");
+
+    readonly Option<string> _out = new("--out", "-o")
+    {
+        Description = "Output folder (with --cluster or --store azure: result name prefix)",
+        Required = true,
+        HelpName = "folder",
+    };
+
+    readonly Option<bool> _recursive = new("--recursive", "-r") { Description = "Include images in subfolders of a --content folder" };
+
+    readonly Option<bool> _blend = new("--blend") { Description = "Blend all styles (by weight) into one output per content image" };
+
+    readonly Option<string?> _masks = new("--masks")
+    {
+        Description = "Folder of Deep Photo Style Transfer masks: <contentStem>_seg.png per content image, <styleStem>_seg.png per style",
+        HelpName = "folder",
+    };
+
+    public BatchCommand() : base("batch", "Stylize every image of a folder or list file with one or more styles")
+    {
+        Options.Add(_content);
+        Options.Add(_style);
+        Options.Add(_out);
+        Options.Add(_recursive);
+        Options.Add(_blend);
+        Options.Add(_masks);
+        _method.AddTo(this);
+        _cluster.AddTo(this);
+        SetAction((parse, cancellationToken) => CliApp.GuardAsync(parse, () => RunAsync(parse, cancellationToken)));
+    }
+
+    async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var options = _method.Bind(parse);
+        var target = _cluster.Bind(parse);
+        var styles = parse.GetValue(_style)!.Select(StyleArgument.Parse).ToList();
+        var blend = parse.GetValue(_blend);
+        var masks = parse.GetValue(_masks);
+        var masksFull = masks is null ? null : Path.GetFullPath(masks);
+        if (masksFull is not null && blend && styles.Count > 1)
+            throw new UsageException("--masks: masks need a single style image; drop --blend or use one --style");
+
+        var content = parse.GetValue(_content)!;
+        // Masks kept beside the content images are not content themselves.
+        Func<string, bool>? exclude = masksFull is not null && Directory.Exists(content)
+            && Path.GetFullPath(content).TrimEnd('/') == masksFull.TrimEnd('/') ? JobPlanner.IsMaskFile : null;
+        var images = ContentDiscovery.Discover(content, parse.GetValue(_recursive), exclude);
+        var items = JobPlanner.Plan(images, styles, blend, masksFull);
+
+        var outValue = parse.GetValue(_out)!;
+        string prefix;
+        if (target.OutIsLocalFolder)
+        {
+            var folder = Path.GetFullPath(outValue);
+            if (File.Exists(folder)) throw new UsageException($"--out {outValue}: is a file; give a folder");
+            target.Store!.Path = folder;
+            prefix = "";
+        }
+        else
+        {
+            prefix = JobLauncher.NamePrefix("--out", outValue);
+        }
+        return await JobLauncher.RunAsync(parse, _cluster, target, items, options, prefix, cancellationToken);
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+
+namespace StyleTransfer.Cli.Options;
+
+/// <summary>Where the job runs and where its results go.</summary>
+public sealed class ClusterOptions
+{
+    public const string AzureConnectionEnvironmentVariable = "AZURE_STORAGE_CONNECTION_STRING";
+
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "Gateways of a running cluster, host:port[,host:port] (default: start an embedded in-process silo)",
+        HelpName = "host:port",
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "ClusterId of the running cluster (with --cluster)",
+        DefaultValueFactory = _ => "dev",
+        HelpName = "id",
+    };
+
+    public Option<string> ServiceId { get; } = new("--service-id")
+    {
+        Description = "ServiceId of the running cluster (with --cluster)",
+        DefaultValueFactory = _ => "dev",
+        HelpName = "id",
+    };
+
+    public Option<string> Store { get; } = new Option<string>("--store")
+    {
+        Description = "Result store of the embedded silo: local (files under --out) or azure (blobs named <out>/<name>)",
+        DefaultValueFactory = _ => "local",
+    }.AcceptOnlyFromAmong("local", "azure");
+
+    public Option<string?> AzureConnection { get; } = new("--azure-connection")
+    {
+        // Read from the environment in Bind, not as a default value: help would print the secret.
+        Description = $"Azure Storage connection string for --store azure ('UseDevelopmentStorage=true' for Azurite) [default: ${AzureConnectionEnvironmentVariable}]",
+        HelpName = "string",
+    };
+
+    public Option<string> Container { get; } = new("--container")
+    {
+        Description = "Blob container for --store azure (created if missing)",
+        DefaultValueFactory = _ => "styletransfer",
+        HelpName = "name",
+    };
+
+    public Option<string?> JobId { get; } = new("--job-id")
+    {
+        Description = "Job id (default: derived from the inputs and options, so re-running the same command skips finished outputs)",
+        HelpName = "id",
+    };
+
+    public IEnumerable<Option> All => [Cluster, ClusterId, ServiceId, Store, AzureConnection, Container, JobId];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+    }
+
+    public ClusterTarget Bind(ParseResult result)
+    {
+        var gateways = result.GetValue(Cluster);
+        var store = result.GetValue(Store)!;
+        if (gateways is not null)
+        {
+            foreach (var option in new Option[] { Store, AzureConnection, Container })
+                if (result.GetResult(option) is { Implicit: false })
+                    throw new UsageException($"{option.Name}: the result store of a running cluster is configured on its silos; drop {option.Name} or --cluster");
+            var list = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (list.Length == 0) throw new UsageException("--cluster: no gateway given; expected host:port[,host:port]");
+            return new ClusterTarget(list, result.GetValue(ClusterId)!, result.GetValue(ServiceId)!, null);
+        }
+
+        var storeOptions = new Storage.ResultStoreOptions { Kind = store };
+        if (store == Storage.ResultStoreOptions.AzureKind)
+        {
+            storeOptions.ConnectionString = result.GetValue(AzureConnection)
+                ?? Environment.GetEnvironmentVariable(AzureConnectionEnvironmentVariable);
+            storeOptions.Container = result.GetValue(Container);
+            if (string.IsNullOrWhiteSpace(storeOptions.ConnectionString))
+                throw new UsageException($"--azure-connection: required with --store azure (or set {AzureConnectionEnvironmentVariable})");
+            var validation = new Storage.ResultStoreOptionsValidator().Validate(null, storeOptions);
+            if (validation.Failed)
+                throw new UsageException($"--container {storeOptions.Container}: {string.Join(" ", validation.Failures)}");
+        }
+        return new ClusterTarget(null, "dev", "dev", storeOptions);
+    }
+
+    public string? ExplicitJobId(ParseResult result)
+    {
+        var id = result.GetValue(JobId);
+        if (id is null) return null;
+        if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsControl))
+            throw new UsageException($"--job-id '{id}': must be a non-empty single-line name");
+        return id.Trim();
+    }
+}

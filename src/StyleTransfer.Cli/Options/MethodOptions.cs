@@ -1,0 +1,271 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Methods.Gatys;
+
+namespace StyleTransfer.Cli.Options;
+
+/// <summary>
+/// The method's command-line options, one per <see cref="GatysOptions"/> property, with GatysOptions' defaults.
+/// <see cref="Bind"/> builds the options and validates them, reporting the offending option by name.
+/// </summary>
+public sealed partial class MethodOptions
+{
+    public static readonly IReadOnlyList<string> Methods = ["gatys"];
+    static readonly GatysOptions Defaults = new();
+
+    public Option<string> Method { get; } = new("--method")
+    {
+        Description = $"Stylization method; available: {string.Join(", ", Methods)} (Gatys et al., CVPR 2016)",
+        DefaultValueFactory = _ => "gatys",
+        HelpName = "name",
+    };
+
+    public Option<string> Backbone { get; } = new Option<string>("--backbone")
+    {
+        Description = "Feature network: resnet18 (weights shipped), vgg19 or vgg16 (need --weights)",
+        DefaultValueFactory = _ => Defaults.Backbone,
+    }.AcceptOnlyFromAmong([.. BackboneFactory.Names]);
+
+    public Option<string?> Weights { get; } = new("--weights")
+    {
+        Description = "Backbone weights: torchvision VGG state dict (.pth), or a ResNet18 .onnx for resnet18",
+        HelpName = "file",
+    };
+
+    public Option<int> Size { get; } = new("--size")
+    {
+        Description = "Longest side of the output in pixels (16..8192)",
+        DefaultValueFactory = _ => Defaults.MaxSize,
+        HelpName = "px",
+    };
+
+    public Option<int> Iterations { get; } = new("--iterations")
+    {
+        Description = "Optimizer iterations per scale",
+        DefaultValueFactory = _ => Defaults.Iterations,
+        HelpName = "n",
+    };
+
+    public Option<int> Scales { get; } = new("--scales")
+    {
+        Description = "Number of scales, coarse to fine, each half the size of the next (1..6)",
+        DefaultValueFactory = _ => Defaults.Scales,
+        HelpName = "n",
+    };
+
+    public Option<double> ContentWeight { get; } = new("--content-weight")
+    {
+        Description = "Weight of the content loss",
+        DefaultValueFactory = _ => Defaults.ContentWeight,
+        HelpName = "w",
+    };
+
+    public Option<double> StyleWeight { get; } = new("--style-weight")
+    {
+        Description = "Weight of the style loss",
+        DefaultValueFactory = _ => Defaults.StyleWeight,
+        HelpName = "w",
+    };
+
+    public Option<double> TvWeight { get; } = new("--tv-weight")
+    {
+        Description = "Weight of the total variation (smoothness) loss",
+        DefaultValueFactory = _ => Defaults.TvWeight,
+        HelpName = "w",
+    };
+
+    public Option<string?> ContentLayers { get; } = new("--content-layers")
+    {
+        Description = "Comma-separated content layers (default: the backbone's)",
+        HelpName = "a,b",
+    };
+
+    public Option<string?> StyleLayers { get; } = new("--style-layers")
+    {
+        Description = "Comma-separated style layers (default: the backbone's)",
+        HelpName = "a,b",
+    };
+
+    public Option<string?> StyleLayerWeights { get; } = new("--style-layer-weights")
+    {
+        Description = "Comma-separated weights, one per --style-layers entry (default: equal)",
+        HelpName = "x,y",
+    };
+
+    public Option<string> Init { get; } = new Option<string>("--init")
+    {
+        Description = "Starting image: the content image or noise",
+        DefaultValueFactory = _ => Defaults.Init.ToString().ToLowerInvariant(),
+    }.AcceptOnlyFromAmong("content", "noise");
+
+    public Option<string> Optimizer { get; } = new Option<string>("--optimizer")
+    {
+        Description = "Optimizer",
+        DefaultValueFactory = _ => Defaults.Optimizer.ToString().ToLowerInvariant(),
+    }.AcceptOnlyFromAmong("lbfgs", "adam");
+
+    public Option<double> LearningRate { get; } = new("--lr")
+    {
+        Description = "Adam learning rate, pixels in [0,1] (L-BFGS ignores it)",
+        DefaultValueFactory = _ => Defaults.LearningRate,
+        HelpName = "rate",
+    };
+
+    public Option<bool> PreserveColor { get; } = new("--preserve-color")
+    {
+        Description = "Transfer luminance only and keep the content's colours",
+    };
+
+    public Option<bool> Softmax { get; } = new("--softmax")
+    {
+        Description = "Softmax-transform activations before style statistics (Wang et al. 2021) [default: on for resnet18, off for VGG]",
+    };
+
+    public Option<bool> NoSoftmax { get; } = new("--no-softmax")
+    {
+        Description = "Turn the softmax transformation off",
+    };
+
+    public Option<double> SoftmaxTemperature { get; } = new("--softmax-temperature")
+    {
+        Description = "Temperature of the softmax transformation",
+        DefaultValueFactory = _ => Defaults.SoftmaxTemperature,
+        HelpName = "t",
+    };
+
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "Random seed (noise init)",
+        DefaultValueFactory = _ => Defaults.Seed,
+        HelpName = "n",
+    };
+
+    public Option<int> SnapshotEvery { get; } = new("--snapshot-every")
+    {
+        Description = "Intermediate snapshot every N iterations (0 = never)",
+        DefaultValueFactory = _ => Defaults.SnapshotEvery,
+        HelpName = "n",
+    };
+
+    public Option<string> Device { get; } = new("--device")
+    {
+        Description = "Torch device: auto (CUDA when present), cpu, cuda or cuda:N",
+        DefaultValueFactory = _ => Defaults.Device,
+        HelpName = "auto|cpu|cuda",
+    };
+
+    public IEnumerable<Option> All =>
+    [
+        Method, Backbone, Weights, Size, Iterations, Scales, ContentWeight, StyleWeight, TvWeight, ContentLayers, StyleLayers,
+        StyleLayerWeights, Init, Optimizer, LearningRate, PreserveColor, Softmax, NoSoftmax, SoftmaxTemperature, Seed,
+        SnapshotEvery, Device,
+    ];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+    }
+
+    /// <summary>The options as given, validated; throws <see cref="UsageException"/> naming the option.</summary>
+    public GatysOptions Bind(ParseResult result)
+    {
+        var method = result.GetValue(Method)!.Trim();
+        if (!Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+            throw new UsageException($"--method {method}: unknown method; available methods: {string.Join(", ", Methods)}");
+        if (result.GetValue(Softmax) && result.GetValue(NoSoftmax))
+            throw new UsageException("--softmax and --no-softmax: give at most one of them");
+
+        var device = result.GetValue(Device)!.Trim().ToLowerInvariant();
+        if (!DevicePattern().IsMatch(device))
+            throw new UsageException($"--device {device}: expected auto, cpu, cuda or cuda:N");
+
+        var weights = result.GetValue(Weights);
+        if (weights is not null)
+        {
+            if (!File.Exists(weights)) throw new UsageException($"--weights {weights}: no such file");
+            weights = Path.GetFullPath(weights);
+        }
+        var backbone = result.GetValue(Backbone)!;
+        if (backbone.StartsWith("vgg", StringComparison.Ordinal) && weights is null)
+            throw new UsageException($"--backbone {backbone}: needs --weights <torchvision {backbone} state dict .pth>");
+
+        var options = new GatysOptions
+        {
+            Backbone = backbone,
+            WeightsPath = weights,
+            MaxSize = result.GetValue(Size),
+            Iterations = result.GetValue(Iterations),
+            Scales = result.GetValue(Scales),
+            ContentWeight = result.GetValue(ContentWeight),
+            StyleWeight = result.GetValue(StyleWeight),
+            TvWeight = result.GetValue(TvWeight),
+            ContentLayers = SplitList(result.GetValue(ContentLayers)),
+            StyleLayers = SplitList(result.GetValue(StyleLayers)),
+            StyleLayerWeights = ParseNumbers(StyleLayerWeights.Name, result.GetValue(StyleLayerWeights)),
+            Init = result.GetValue(Init) == "noise" ? InitMode.Noise : InitMode.Content,
+            Optimizer = result.GetValue(Optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.Lbfgs,
+            LearningRate = result.GetValue(LearningRate),
+            PreserveColor = result.GetValue(PreserveColor),
+            SoftmaxStyle = result.GetValue(Softmax) ? true : result.GetValue(NoSoftmax) ? false : null,
+            SoftmaxTemperature = result.GetValue(SoftmaxTemperature),
+            Seed = result.GetValue(Seed),
+            SnapshotEvery = result.GetValue(SnapshotEvery),
+            Device = device,
+        };
+        Validate(options);
+        return options;
+    }
+
+    /// <summary>Runs <see cref="GatysOptions.Validate"/> and names the option its message is about.</summary>
+    public static void Validate(GatysOptions options)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{OptionOf(e.Message)}: {e.Message}");
+        }
+    }
+
+    // GatysOptions.Validate's messages start with the property in words ("size 0 is out of range ...").
+    static readonly (string Prefix, string Option)[] MessageOptions =
+    [
+        ("size", "--size"), ("iterations", "--iterations"), ("scales", "--scales"), ("content weight", "--content-weight"),
+        ("style weight", "--style-weight"), ("tv weight", "--tv-weight"), ("learning rate", "--lr"),
+        ("softmax temperature", "--softmax-temperature"), ("snapshot interval", "--snapshot-every"),
+        ("style layer weights", "--style-layer-weights"), ("content and style weights", "--content-weight/--style-weight"),
+    ];
+
+    static string OptionOf(string message)
+    {
+        if (ScalesMessage().IsMatch(message)) return "--scales/--size";
+        var match = MessageOptions.Where(m => message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(m => m.Prefix.Length).Select(m => m.Option).FirstOrDefault();
+        return match ?? "method options";
+    }
+
+    static IReadOnlyList<string>? SplitList(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    static IReadOnlyList<double>? ParseNumbers(string option, string? value)
+    {
+        var parts = SplitList(value);
+        if (parts is null) return null;
+        return parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            ? d
+            : throw new UsageException($"{option} {value}: '{p}' is not a number")).ToList();
+    }
+
+    [GeneratedRegex(@"^(auto|cpu|cuda(:\d+)?)$")]
+    private static partial Regex DevicePattern();
+
+    [GeneratedRegex(@"^\d+ scales from")]
+    private static partial Regex ScalesMessage();
+}

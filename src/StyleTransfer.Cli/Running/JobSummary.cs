@@ -1,0 +1,39 @@
+using StyleTransfer.Contracts;
+
+namespace StyleTransfer.Cli.Running;
+
+/// <summary>The closing report: counts, time, where the results are and every failed item with its reason.</summary>
+public static class JobSummary
+{
+    public static void Write(TextWriter output, JobSpec spec, JobOutcome outcome, string resultsWhere)
+    {
+        var s = outcome.Status;
+        var verb = outcome.Cancelled ? "Cancelled" : s.IsComplete ? "Finished" : "Stopped";
+        output.WriteLine();
+        output.WriteLine($"{verb} job {spec.JobId} in {outcome.Elapsed.TotalSeconds:0.0} s: {s.Total} items, " +
+                         $"{s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped" +
+                         (s.Queued + s.Running > 0 ? $", {s.Queued + s.Running} unfinished" : "") + ".");
+        if (s.Succeeded + s.Skipped > 0) output.WriteLine($"Results: {resultsWhere}");
+
+        var contentOf = spec.Items.ToDictionary(i => i.ItemId, i => i.ContentPath);
+        var failed = s.Items.Where(i => i.State == ItemState.Failed).OrderBy(i => i.OutputName, StringComparer.Ordinal).ToList();
+        if (failed.Count > 0)
+        {
+            output.WriteLine($"Failed items ({failed.Count}):");
+            foreach (var item in failed)
+            {
+                var content = contentOf.TryGetValue(item.ItemId, out var path) ? path : "?";
+                output.WriteLine($"  {item.OutputName} ({content}): {FirstLine(item.FailureReason)}");
+            }
+        }
+        output.Flush();
+    }
+
+    /// <summary>Native (libtorch) errors carry their C++ stack after the first line; the summary keeps the message.</summary>
+    static string FirstLine(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return "no reason recorded";
+        var line = reason.Split('\n', 2)[0].TrimEnd();
+        return line.Length < reason.TrimEnd().Length ? line + " (...)" : line;
+    }
+}
