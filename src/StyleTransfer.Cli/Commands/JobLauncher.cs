@@ -29,7 +29,7 @@ public static class JobLauncher
             throw new UsageException(e.Message);
         }
 
-        output.WriteLine($"Job {jobId}: {items.Count} item(s), {options.Backbone} {options.MaxSize} px × {options.Iterations} it, on {target.Describe()}");
+        output.WriteLine($"Job {jobId}: {(items.Count == 1 ? "1 item" : $"{items.Count} items")}, {options.Backbone} {options.MaxSize} px × {options.Iterations} it, on {target.Describe()}");
         output.Flush();
         await using var connection = await target.ConnectAsync(options.Device, cancellationToken);
         if (cancellationToken.IsCancellationRequested) return ExitCodes.Cancelled;
@@ -37,15 +37,23 @@ public static class JobLauncher
         var watcher = new JobWatcher(connection.Client);
         await watcher.StartAsync(spec);
         var view = IsTerminal(output)
-            ? (IProgressView)new LiveProgressView(AnsiConsole.Console)
+            ? (IProgressView)new LiveProgressView(AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                // Spectre also wants stdin to be a terminal before it animates; a live display only needs stdout.
+                Interactive = InteractionSupport.Yes,
+                Out = new AnsiConsoleOutput(Console.Out),
+            }))
             : new PlainProgressView(output, PlainProgressInterval);
         var outcome = await view.RunAsync(report => watcher.WatchAsync(spec, report, cancellationToken));
         JobSummary.Write(output, spec, outcome, ResultsWhere(target, connection.Store, spec, outcome.Status));
         return outcome.ExitCode;
     }
 
+    /// <summary>Live display only on a real terminal: not when redirected, on CI, or with TERM=dumb.</summary>
     static bool IsTerminal(TextWriter output) =>
-        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
     static string ResultsWhere(ClusterTarget target, IResultStore? store, JobSpec spec, JobStatus status)
     {

@@ -10,7 +10,7 @@ public static class JobSummary
         var s = outcome.Status;
         var verb = outcome.Cancelled ? "Cancelled" : s.IsComplete ? "Finished" : "Stopped";
         output.WriteLine();
-        output.WriteLine($"{verb} job {spec.JobId} in {outcome.Elapsed.TotalSeconds:0.0} s: {s.Total} items, " +
+        output.WriteLine($"{verb} job {spec.JobId} in {outcome.Elapsed.TotalSeconds:0.0} s: {Items(s.Total)}, " +
                          $"{s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped" +
                          (s.Queued + s.Running > 0 ? $", {s.Queued + s.Running} unfinished" : "") + ".");
         if (s.Succeeded + s.Skipped > 0) output.WriteLine($"Results: {resultsWhere}");
@@ -28,6 +28,8 @@ public static class JobSummary
         }
         output.Flush();
     }
+
+    static string Items(int n) => n == 1 ? "1 item" : $"{n} items";
 
     /// <summary>Native (libtorch) errors carry their C++ stack after the first line; the summary keeps the message.</summary>
     static string FirstLine(string? reason)

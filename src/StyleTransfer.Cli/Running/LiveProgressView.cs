@@ -11,7 +11,7 @@ public sealed class LiveProgressView(IAnsiConsole console) : IProgressView
         return await console.Progress()
             .AutoClear(false)
             .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 },
                 new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
@@ -29,7 +29,7 @@ public sealed class LiveProgressView(IAnsiConsole console) : IProgressView
     {
         overall.MaxValue = Math.Max(1, status.Total);
         overall.Value = ProgressText.Done(status);
-        overall.Description = Markup.Escape($"items: {ProgressText.Summary(status)}");
+        overall.Description = Markup.Escape(ProgressText.Compact(status));
 
         var now = status.Items.Where(i => i.State == ItemState.Running).ToDictionary(i => i.ItemId);
         foreach (var (id, task) in running.Where(r => !now.ContainsKey(r.Key)).ToList())
@@ -44,9 +44,10 @@ public sealed class LiveProgressView(IAnsiConsole console) : IProgressView
                 running[item.ItemId] = task = context.AddTask(Markup.Escape($"  {item.OutputName}"), maxValue: 1);
             task.MaxValue = Math.Max(1, item.TotalIterations);
             task.Value = item.Iteration;
+            var name = ProgressText.Truncate(item.OutputName, 32);
             task.Description = Markup.Escape(item.TotalIterations > 0
-                ? $"  {item.OutputName} it {item.Iteration}/{item.TotalIterations}"
-                : $"  {item.OutputName} starting");
+                ? $"  {name} it {item.Iteration}/{item.TotalIterations}"
+                : $"  {name} starting");
         }
     }
 }

@@ -17,6 +17,16 @@ public static class ProgressText
         return text;
     }
 
+    /// <summary>Fits a terminal line beside a bar: e.g. "3/10 items · 1 failed · 0 skipped · ETA 1:30".</summary>
+    public static string Compact(JobStatus s)
+    {
+        var text = $"{Done(s)}/{s.Total} items · {s.Failed} failed · {s.Skipped} skipped";
+        if (!s.IsComplete && s.EstimateRemaining() is TimeSpan eta) text += $" · ETA {Duration(eta)}";
+        return text;
+    }
+
+    public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     /// <summary>Running items with their iteration, e.g. "photo__starry.png it 40/200".</summary>
     public static IEnumerable<string> RunningItems(JobStatus s) => s.Items
         .Where(i => i.State == ItemState.Running)
