@@ -81,7 +81,7 @@ public static class ImageIO
         var bytes = new byte[image.Width * image.Height * 3];
         image.CopyPixelDataTo(bytes);
         using var hwc = tensor(bytes, [image.Height, image.Width, 3], ScalarType.Byte);
-        var chw = hwc.permute(2, 0, 1).unsqueeze(0).to_type(ScalarType.Float32).div_(255f);
+        var chw = hwc.permute(2, 0, 1).unsqueeze(0).to_type(ScalarType.Float32).contiguous().div_(255f);
         return device is null ? chw : chw.to(device);
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StyleTransfer.Engine.Losses;
@@ -10,14 +11,23 @@ public sealed class ContentLoss : IDisposable
 {
     readonly Tensor _target;
     readonly double _norm;
+    readonly Func<Tensor, Tensor>? _transform;
 
-    public ContentLoss(Tensor contentFeatures)
+    /// <param name="transform">applied to features before comparing (e.g. the softmax transformation); null for none.</param>
+    public ContentLoss(Tensor contentFeatures, Func<Tensor, Tensor>? transform = null)
     {
-        _target = contentFeatures.detach().clone().DetachFromDisposeScope();
+        _transform = transform;
+        using var target = transform is null ? contentFeatures.detach().alias() : transform(contentFeatures.detach());
+        _target = target.clone().DetachFromDisposeScope();
         _norm = Math.Max(_target.square().mean().ToDouble(), 1e-12);
     }
 
-    public Tensor Compute(Tensor features) => nn.functional.mse_loss(features, _target).div(_norm);
+    public Tensor Compute(Tensor features)
+    {
+        if (_transform is null) return nn.functional.mse_loss(features, _target).div(_norm);
+        using var transformed = _transform(features);
+        return nn.functional.mse_loss(transformed, _target).div(_norm);
+    }
 
     public void Dispose() => _target.Dispose();
 }

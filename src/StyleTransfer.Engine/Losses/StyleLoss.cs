@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StyleTransfer.Engine.Losses;
@@ -15,8 +16,8 @@ public sealed class StyleLoss : IDisposable
     readonly List<Term> _terms = [];
     readonly Func<Tensor, Tensor> _transform;
 
-    /// <param name="transform">applied to features before the Gram (identity or the softmax transformation).</param>
-    public StyleLoss(Func<Tensor, Tensor> transform) => _transform = transform;
+    /// <param name="transform">applied to features before the Gram (e.g. the softmax transformation); null for none.</param>
+    public StyleLoss(Func<Tensor, Tensor>? transform = null) => _transform = transform ?? (f => f.alias());
 
     /// <summary>Adds a whole-image term whose target is the weighted mean of the styles' Grams.</summary>
     public void AddBlended(IReadOnlyList<(Tensor Features, double Weight)> styles, double weight = 1.0)

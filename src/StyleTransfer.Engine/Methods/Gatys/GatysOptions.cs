@@ -24,7 +24,7 @@ public sealed record GatysOptions
 
     public double ContentWeight { get; init; } = 1.0;
 
-    public double StyleWeight { get; init; } = 1e5;
+    public double StyleWeight { get; init; } = 100;
 
     public double TvWeight { get; init; } = 1e-3;
 
@@ -48,8 +48,9 @@ public sealed record GatysOptions
     public bool PreserveColor { get; init; }
 
     /// <summary>
-    /// Softmax transformation of activations before the style statistics (Wang et al., CVPR 2021); null = on for
-    /// ResNet backbones, off for VGG.
+    /// Softmax transformation of activations before style and content statistics (Wang et al., CVPR 2021; see
+    /// <see cref="Losses.SoftmaxTransform"/>). Off when null or false: on the pretrained ResNet-18 here plain Gram
+    /// statistics gave the stronger stylization (README, "Softmax transformation").
     /// </summary>
     public bool? SoftmaxStyle { get; init; }
 

@@ -21,10 +21,8 @@ public sealed class GatysStylizer(IBackbone backbone)
         var contentLayers = CheckLayers(options.ContentLayers ?? backbone.DefaultContentLayers, "content");
         var styleLayers = CheckLayers(options.StyleLayers ?? backbone.DefaultStyleLayers, "style");
         var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
-        bool softmax = options.SoftmaxStyle ?? backbone.Name.StartsWith("resnet", StringComparison.Ordinal);
-        Func<Tensor, Tensor> transform = softmax
-            ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature)
-            : f => f.alias();
+        bool softmax = options.SoftmaxStyle == true;
+        Func<Tensor, Tensor>? transform = softmax ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature) : null;
 
         int totalIterations = options.Iterations * options.Scales;
         int done = 0;
@@ -41,7 +39,7 @@ public sealed class GatysStylizer(IBackbone backbone)
                 ? Initial(c, options)
                 : nn.functional.interpolate(image, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
             image?.Dispose();
-            var pixels = new TorchSharp.Modules.Parameter(start.detach().clamp(0, 1), requires_grad: true);
+            var pixels = new TorchSharp.Modules.Parameter(start.detach().clamp(0, 1).contiguous(), requires_grad: true);
             var optimizer = MakeOptimizer(pixels, options);
 
             for (int i = 0; i < options.Iterations; i++)

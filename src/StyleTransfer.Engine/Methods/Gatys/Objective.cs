@@ -23,14 +23,14 @@ sealed class Objective : IDisposable
 
     public static Objective Build(IBackbone backbone, Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles,
         IReadOnlyList<string> contentLayers, IReadOnlyList<string> styleLayers, IReadOnlyList<double> layerWeights,
-        Func<Tensor, Tensor> transform, RegionMasks? regions, GatysOptions options)
+        Func<Tensor, Tensor>? transform, RegionMasks? regions, GatysOptions options)
     {
         var objective = new Objective(backbone, options, contentLayers.Concat(styleLayers));
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var contentFeatures = backbone.Extract(content, contentLayers.ToList());
         foreach (var layer in contentLayers)
-            objective._content[layer] = new ContentLoss(contentFeatures[layer]);
+            objective._content[layer] = new ContentLoss(contentFeatures[layer], transform);
 
         var styleFeatures = styles.Select(s => (Features: backbone.Extract(s.Image, styleLayers.ToList()), s.Weight)).ToList();
         double weightSum = layerWeights.Sum();
