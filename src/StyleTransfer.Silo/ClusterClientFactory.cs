@@ -12,15 +12,22 @@ public static class ClusterClientFactory
     /// <param name="gateways">Gateway endpoints of the cluster's silos (e.g. 127.0.0.1:30000).</param>
     /// <param name="clusterId">Must match the silos' ClusterId ("dev" for localhost clustering).</param>
     /// <param name="serviceId">Must match the silos' ServiceId ("dev" for localhost clustering).</param>
+    /// <param name="connectTimeout">How long to keep retrying the first connection (default 10 s).</param>
     public static async Task<ClusterConnection> ConnectAsync(IReadOnlyList<IPEndPoint> gateways,
-        string clusterId = "dev", string serviceId = "dev", CancellationToken cancellationToken = default)
+        string clusterId = LocalhostClusteringExtensions.DefaultClusterId, string serviceId = LocalhostClusteringExtensions.DefaultServiceId, TimeSpan? connectTimeout = null,
+        Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         if (gateways.Count == 0) throw new ArgumentException("no gateway endpoint given", nameof(gateways));
         var host = new HostBuilder()
-            .UseOrleansClient(client => client
-                .UseStaticClustering(gateways.ToArray())
-                .Configure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; })
-                .AddStyleTransferClient())
+            .ConfigureLogging(builder => logging?.Invoke(builder))
+            .UseOrleansClient(client =>
+            {
+                client.UseStaticClustering(gateways.ToArray()).AddStyleTransferClient();
+                // PostConfigure: the client's own defaults ("default") would otherwise win over Configure.
+                client.Services.PostConfigure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; });
+                client.Services.AddSingleton<IClientConnectionRetryFilter>(
+                    new DeadlineRetryFilter(connectTimeout ?? TimeSpan.FromSeconds(10)));
+            })
             .Build();
         try
         {
@@ -46,5 +53,18 @@ public static class ClusterClientFactory
         var address = Dns.GetHostAddresses(host).FirstOrDefault()
             ?? throw new ArgumentException($"gateway host '{host}' does not resolve");
         return new IPEndPoint(address, port);
+    }
+
+    /// <summary>Retries the first connection every second until a deadline (Orleans' default keeps trying for minutes).</summary>
+    sealed class DeadlineRetryFilter(TimeSpan timeout) : IClientConnectionRetryFilter
+    {
+        readonly DateTime _deadline = DateTime.UtcNow + timeout;
+
+        public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
+        {
+            if (DateTime.UtcNow + TimeSpan.FromSeconds(1) > _deadline) return false;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return true;
+        }
     }
 }

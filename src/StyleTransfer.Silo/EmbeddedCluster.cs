@@ -37,7 +37,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var builder = new HostBuilder()
             .ConfigureLogging(logging => options.Logging?.Invoke(logging))
             .UseOrleans(silo => silo
-                .UseLocalhostClustering(siloPort, gatewayPort)
+                .UseStyleTransferLocalhostClustering(siloPort, gatewayPort)
                 .AddStyleTransfer(store =>
                 {
                     store.Kind = ResultStoreOptions.LocalKind;

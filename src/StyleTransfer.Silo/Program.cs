@@ -9,7 +9,7 @@ using StyleTransfer.Silo;
 var builder = Host.CreateApplicationBuilder(args);
 var hostOptions = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
 builder.UseOrleans(silo => silo
-    .UseLocalhostClustering(hostOptions.SiloPort, hostOptions.GatewayPort,
+    .UseStyleTransferLocalhostClustering(hostOptions.SiloPort, hostOptions.GatewayPort,
         hostOptions.PrimarySiloPort is int primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
         hostOptions.ServiceId, hostOptions.ClusterId)
     .AddStyleTransfer());

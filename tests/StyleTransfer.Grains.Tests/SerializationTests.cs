@@ -18,6 +18,7 @@ public sealed class SerializationTests
             new GatysOptions { MaxSize = 96, Optimizer = OptimizerKind.Adam, StyleLayers = ["layer1", "layer2"], SoftmaxStyle = true });
 
         var copy = serializer.Deserialize<JobSpec>(serializer.SerializeToArray(spec));
+        Assert.NotNull(copy);
 
         Assert.Equal(JsonSerializer.Serialize(spec), JsonSerializer.Serialize(copy));
         Assert.Equal(OptimizerKind.Adam, copy.Options.Optimizer);
