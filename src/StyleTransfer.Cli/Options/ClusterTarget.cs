@@ -10,6 +10,8 @@ namespace StyleTransfer.Cli.Options;
 /// </summary>
 public sealed record ClusterTarget(IReadOnlyList<string>? Gateways, string ClusterId, string ServiceId, ResultStoreOptions? Store)
 {
+    public static TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     public bool IsEmbedded => Gateways is null;
 
     /// <summary>Results are files under --out (embedded silo with a local store); otherwise --out is a name prefix.</summary>
@@ -34,8 +36,13 @@ public sealed record ClusterTarget(IReadOnlyList<string>? Gateways, string Clust
             }).ToList();
             try
             {
-                var connection = await ClusterClientFactory.ConnectAsync(endpoints, ClusterId, ServiceId, cancellationToken);
+                var connection = await ClusterClientFactory.ConnectAsync(endpoints, ClusterId, ServiceId, ConnectTimeout,
+                    logging: l => l.SetMinimumLevel(LogLevel.None), cancellationToken: cancellationToken);
                 return new Connection(connection.Client, null, connection);
+            }
+            catch (InvalidOperationException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
             }
             catch (InvalidOperationException e)
             {
