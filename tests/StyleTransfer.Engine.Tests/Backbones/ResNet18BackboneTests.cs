@@ -71,6 +71,25 @@ public sealed class ResNet18BackboneTests(ITestOutputHelper output)
         Assert.True(x.grad!.abs().sum().item<float>() > 0);
     }
 
+    [Theory]
+    [InlineData(170, 256)]
+    [InlineData(256, 171)]
+    [InlineData(48, 64)]
+    [InlineData(37, 53)]
+    public void Any_size_works_with_same_padding_halving_each_stage(int height, int width)
+    {
+        using var backbone = ResNet18Backbone.Load(null, CPU);
+        using var x = rand(1, 3, height, width);
+        var features = backbone.Extract(x, ["conv1", "layer1", "layer2", "layer3", "layer4", "pool"]);
+        long h = height, w = width;
+        foreach (var layer in new[] { "conv1", "layer1", "layer2", "layer3", "layer4" })
+        {
+            h = (h + 1) / 2; w = (w + 1) / 2; // "same" padding: ⌈n/2⌉ per stride-2 step
+            Assert.Equal(new[] { h, w }, features[layer].shape[2..]);
+        }
+        Assert.True(backbone.ForwardFlops(height, width, "layer4") > 0);
+    }
+
     [Fact]
     public void Extract_returns_only_the_requested_layers_and_rejects_unknown_ones()
     {

@@ -9,6 +9,26 @@ public readonly record struct Padding2d(int Top, int Left, int Bottom, int Right
 
     public long[] ForTorchPad => [Left, Right, Top, Bottom];
 
+    /// <summary>
+    /// The padding to use for an input of h×w. CNTK exports "same" padding as fixed asymmetric pads computed for
+    /// the export size (224 px); for other sizes they give a conv branch and its strided shortcut different shapes.
+    /// Asymmetric pads are therefore recomputed as CNTK's "same" for the actual size: total = max((⌈n/s⌉−1)·s + k − n, 0),
+    /// the larger half before. At 224 px this reproduces the file's pads exactly; symmetric pads are kept as they are.
+    /// </summary>
+    public Padding2d For(long h, long w, int kernelH, int kernelW, int strideH, int strideW)
+    {
+        if (IsSymmetric) return this;
+        static (int Before, int After) Same(long n, int k, int s)
+        {
+            long total = Math.Max((n + s - 1) / s - 1, 0) * s + k - n;
+            total = Math.Max(total, 0);
+            return ((int)((total + 1) / 2), (int)(total / 2));
+        }
+        var (top, bottom) = Same(h, kernelH, strideH);
+        var (left, right) = Same(w, kernelW, strideW);
+        return new Padding2d(top, left, bottom, right);
+    }
+
     public static Padding2d FromOnnx(OnnxNode node, string source)
     {
         var auto = node.String("auto_pad");
@@ -177,17 +197,21 @@ public sealed class CnnGraph
             {
                 case ConvOp conv:
                 {
-                    long ho = (h + conv.Padding.Top + conv.Padding.Bottom - conv.KernelH) / conv.StrideH + 1;
-                    long wo = (w + conv.Padding.Left + conv.Padding.Right - conv.KernelW) / conv.StrideW + 1;
+                    var p = conv.Padding.For(h, w, conv.KernelH, conv.KernelW, conv.StrideH, conv.StrideW);
+                    long ho = (h + p.Top + p.Bottom - conv.KernelH) / conv.StrideH + 1;
+                    long wo = (w + p.Left + p.Right - conv.KernelW) / conv.StrideW + 1;
                     macs[k] = conv.OutChannels * conv.InChannels * conv.KernelH * conv.KernelW * ho * wo;
                     outShape = (conv.OutChannels, ho, wo);
                     break;
                 }
                 case MaxPoolOp pool:
+                {
+                    var p = pool.Padding.For(h, w, pool.KernelH, pool.KernelW, pool.StrideH, pool.StrideW);
                     outShape = (c,
-                        (h + pool.Padding.Top + pool.Padding.Bottom - pool.KernelH) / pool.StrideH + 1,
-                        (w + pool.Padding.Left + pool.Padding.Right - pool.KernelW) / pool.StrideW + 1);
+                        (h + p.Top + p.Bottom - pool.KernelH) / pool.StrideH + 1,
+                        (w + p.Left + p.Right - pool.KernelW) / pool.StrideW + 1);
                     break;
+                }
                 case GlobalAveragePoolOp:
                     outShape = (c, 1, 1);
                     break;

@@ -85,19 +85,23 @@ public sealed class CnnRunner : IDisposable
         switch (op)
         {
             case ConvOp conv:
-                if (conv.Padding.IsSymmetric)
-                    return F.conv2d(x, _weights[k]!, _biases[k], strides: [conv.StrideH, conv.StrideW],
-                        padding: [conv.Padding.Top, conv.Padding.Left]);
-                using (var padded = F.pad(x, conv.Padding.ForTorchPad))
+            {
+                var p = conv.Padding.For(x.shape[2], x.shape[3], conv.KernelH, conv.KernelW, conv.StrideH, conv.StrideW);
+                if (p.IsSymmetric)
+                    return F.conv2d(x, _weights[k]!, _biases[k], strides: [conv.StrideH, conv.StrideW], padding: [p.Top, p.Left]);
+                using (var padded = F.pad(x, p.ForTorchPad))
                     return F.conv2d(padded, _weights[k]!, _biases[k], strides: [conv.StrideH, conv.StrideW]);
+            }
             case ReluOp:
                 return F.relu(x);
             case MaxPoolOp pool:
-                if (pool.Padding.IsSymmetric) // torch pads max-pool windows with -inf itself
-                    return F.max_pool2d(x, [pool.KernelH, pool.KernelW], [pool.StrideH, pool.StrideW],
-                        [pool.Padding.Top, pool.Padding.Left]);
-                using (var padded = F.pad(x, pool.Padding.ForTorchPad, value: double.NegativeInfinity))
+            {
+                var p = pool.Padding.For(x.shape[2], x.shape[3], pool.KernelH, pool.KernelW, pool.StrideH, pool.StrideW);
+                if (p.IsSymmetric) // torch pads max-pool windows with -inf itself
+                    return F.max_pool2d(x, [pool.KernelH, pool.KernelW], [pool.StrideH, pool.StrideW], [p.Top, p.Left]);
+                using (var padded = F.pad(x, p.ForTorchPad, value: double.NegativeInfinity))
                     return F.max_pool2d(padded, [pool.KernelH, pool.KernelW], [pool.StrideH, pool.StrideW]);
+            }
             case AddOp add:
                 return x.add(live[add.B]);
             case GlobalAveragePoolOp:

@@ -46,15 +46,28 @@ public sealed class GatysStylizer(IBackbone backbone)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 float lossValue = 0;
+                Exception? failure = null;
                 optimizer.step(() =>
                 {
-                    optimizer.zero_grad();
-                    using var stepScope = NewDisposeScope();
-                    var loss = objective.Compute(pixels);
-                    loss.backward();
-                    lossValue = loss.item<float>();
-                    return loss.detach().MoveToOuterDisposeScope();
+                    // The optimizer calls this from native code: an exception escaping here would end the process,
+                    // so it is carried out and rethrown once step() has returned.
+                    try
+                    {
+                        optimizer.zero_grad();
+                        using var stepScope = NewDisposeScope();
+                        var loss = objective.Compute(pixels);
+                        loss.backward();
+                        lossValue = loss.item<float>();
+                        return loss.detach().MoveToOuterDisposeScope();
+                    }
+                    catch (Exception e)
+                    {
+                        failure ??= e;
+                        lossValue = float.NaN;
+                        return zeros(1, device: pixels.device).sum();
+                    }
                 });
+                if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 using (no_grad()) pixels.clamp_(0, 1);
                 done++;
                 if (!float.IsFinite(lossValue))
