@@ -12,6 +12,10 @@ public static class FailureReasons
         OperationCanceledException => Cancelled,
         InvalidInputException or ArgumentException => e.Message,
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerExceptions[0]),
+        // libtorch's messages carry its C++ stack after the first line ("Exception raised from ...").
+        System.Runtime.InteropServices.ExternalException => $"{e.GetType().Name}: {FirstLine(e.Message)}",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
+
+    static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd();
 }

@@ -45,7 +45,6 @@ public sealed class OptionValidationTests : IDisposable
     [InlineData(new[] { "--device", "tpu" }, "--device tpu")]
     [InlineData(new[] { "--backbone", "vgg19" }, "--backbone vgg19: needs --weights")]
     [InlineData(new[] { "--weights", "/nope/vgg19.pth" }, "--weights /nope/vgg19.pth: no such file")]
-    [InlineData(new[] { "--softmax", "--no-softmax" }, "--softmax and --no-softmax")]
     [InlineData(new[] { "--style-layers", "a,b", "--style-layer-weights", "1,x" }, "--style-layer-weights 1,x: 'x' is not a number")]
     [InlineData(new[] { "--style-layer-weights", "1,2" }, "--style-layer-weights: style layer weights need explicit style layers")]
     [InlineData(new[] { "--store", "azure", "--azure-connection", "UseDevelopmentStorage=true", "--container", "Bad_Name" }, "--container Bad_Name")]

@@ -120,12 +120,7 @@ public sealed partial class MethodOptions
 
     public Option<bool> Softmax { get; } = new("--softmax")
     {
-        Description = "Softmax-transform activations before style statistics (Wang et al. 2021) [default: on for resnet18, off for VGG]",
-    };
-
-    public Option<bool> NoSoftmax { get; } = new("--no-softmax")
-    {
-        Description = "Turn the softmax transformation off",
+        Description = "Softmax-transform activations before style and content statistics (Wang et al. 2021; off by default)",
     };
 
     public Option<double> SoftmaxTemperature { get; } = new("--softmax-temperature")
@@ -159,7 +154,7 @@ public sealed partial class MethodOptions
     public IEnumerable<Option> All =>
     [
         Method, Backbone, Weights, Size, Iterations, Scales, ContentWeight, StyleWeight, TvWeight, ContentLayers, StyleLayers,
-        StyleLayerWeights, Init, Optimizer, LearningRate, PreserveColor, Softmax, NoSoftmax, SoftmaxTemperature, Seed,
+        StyleLayerWeights, Init, Optimizer, LearningRate, PreserveColor, Softmax, SoftmaxTemperature, Seed,
         SnapshotEvery, Device,
     ];
 
@@ -174,8 +169,6 @@ public sealed partial class MethodOptions
         var method = result.GetValue(Method)!.Trim();
         if (!Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
             throw new UsageException($"--method {method}: unknown method; available methods: {string.Join(", ", Methods)}");
-        if (result.GetValue(Softmax) && result.GetValue(NoSoftmax))
-            throw new UsageException("--softmax and --no-softmax: give at most one of them");
 
         var device = result.GetValue(Device)!.Trim().ToLowerInvariant();
         if (!DevicePattern().IsMatch(device))
@@ -208,7 +201,7 @@ public sealed partial class MethodOptions
             Optimizer = result.GetValue(Optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.Lbfgs,
             LearningRate = result.GetValue(LearningRate),
             PreserveColor = result.GetValue(PreserveColor),
-            SoftmaxStyle = result.GetValue(Softmax) ? true : result.GetValue(NoSoftmax) ? false : null,
+            SoftmaxStyle = result.GetValue(Softmax),
             SoftmaxTemperature = result.GetValue(SoftmaxTemperature),
             Seed = result.GetValue(Seed),
             SnapshotEvery = result.GetValue(SnapshotEvery),

@@ -49,10 +49,10 @@ public sealed record GatysOptions
 
     /// <summary>
     /// Softmax transformation of activations before style and content statistics (Wang et al., CVPR 2021; see
-    /// <see cref="Losses.SoftmaxTransform"/>). Off when null or false: on the pretrained ResNet-18 here plain Gram
-    /// statistics gave the stronger stylization (README, "Softmax transformation").
+    /// <see cref="Losses.SoftmaxTransform"/>). Off by default: on the pretrained ResNet-18 here plain Gram statistics
+    /// gave the stronger stylization (README, "Softmax transformation").
     /// </summary>
-    public bool? SoftmaxStyle { get; init; }
+    public bool SoftmaxStyle { get; init; }
 
     /// <summary>Temperature of the softmax transformation.</summary>
     public double SoftmaxTemperature { get; init; } = 1.0;

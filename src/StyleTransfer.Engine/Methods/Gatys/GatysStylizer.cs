@@ -21,7 +21,7 @@ public sealed class GatysStylizer(IBackbone backbone)
         var contentLayers = CheckLayers(options.ContentLayers ?? backbone.DefaultContentLayers, "content");
         var styleLayers = CheckLayers(options.StyleLayers ?? backbone.DefaultStyleLayers, "style");
         var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
-        bool softmax = options.SoftmaxStyle == true;
+        bool softmax = options.SoftmaxStyle;
         Func<Tensor, Tensor>? transform = softmax ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature) : null;
 
         int totalIterations = options.Iterations * options.Scales;
