@@ -7,7 +7,8 @@ namespace StyleTransfer.Grains;
 /// <summary>
 /// One item, start to end, off the Orleans scheduler: hash the inputs, skip when the store already holds a result of
 /// that name with the same parameters hash, else stylize on a dedicated long-running thread and commit the PNG with
-/// its parameters as metadata. Never throws: failures come back as an outcome with a reason.
+/// its parameters as metadata. Snapshots, when asked for, are committed beside the output as
+/// "&lt;stem&gt;.iter-NNNNNN.png". Never throws: failures come back as an outcome with a reason.
 /// </summary>
 public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device)
 {
@@ -24,11 +25,11 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             var request = new StylizeRequest(
                 work.Item.ContentPath,
                 work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
-                work.Options with { Device = device, SnapshotEvery = 0 },
+                work.Options with { Device = device },
                 work.Item.ContentMaskPath,
                 work.Item.StyleMaskPath);
             var result = await Task.Factory.StartNew(
-                () => engine.Stylize(request, progress, snapshot: null, cancellationToken),
+                () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var stored = await store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken);
             return new ItemOutcome(work.DispatchId, ItemState.Succeeded, stored.Location, null);
@@ -38,4 +39,13 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             return ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
         }
     }
+
+    public static string SnapshotName(string outputName, int iteration) =>
+        $"{Path.ChangeExtension(outputName, null)}.iter-{iteration:D6}.png";
+
+    // Runs on the engine's own thread, so waiting for the commit blocks no grain.
+    Action<int, byte[]>? SnapshotCommitter(WorkItem work, string paramsHash, CancellationToken cancellationToken) =>
+        work.Options.SnapshotEvery <= 0 ? null : (iteration, png) => store.CommitAsync(SnapshotName(work.OutputName, iteration), png,
+            new Dictionary<string, string> { [ResultParameters.Keys.ParamsHash] = paramsHash, ["iteration"] = iteration.ToString() },
+            cancellationToken).GetAwaiter().GetResult();
 }

@@ -73,6 +73,25 @@ public sealed class JobEndToEndTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Snapshots_are_committed_beside_the_output_when_asked_for()
+    {
+        var images = fixture.Images;
+        var spec = new JobSpec("snapshots", "snap", [Item("shot", images.Content("snap.png", 3), images.Style("snap-stripes.png"))],
+            ClusterFixture.FastOptions with { Iterations = 4, SnapshotEvery = 2 });
+        var status = await fixture.RunAsync(spec);
+        Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
+        var final = await fixture.Store.GetAsync("snap/shot.png");
+        foreach (var iteration in new[] { 2, 4 })
+        {
+            var snapshot = await fixture.Store.GetAsync($"snap/shot.iter-{iteration:D6}.png");
+            Assert.NotNull(snapshot);
+            Assert.Equal(iteration.ToString(), snapshot.Metadata["iteration"]);
+            Assert.Equal(final!.Metadata["params-hash"], snapshot.Metadata["params-hash"]);
+        }
+        Assert.Null(await fixture.Store.GetAsync("snap/shot.iter-000003.png"));
+    }
+
+    [Fact]
     public async Task Corrupt_and_missing_inputs_fail_their_items_with_reasons_naming_the_file_and_the_rest_succeed()
     {
         var images = fixture.Images;
