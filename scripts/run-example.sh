@@ -23,7 +23,7 @@ set +e
   --content samples/photos \
   --style samples/styles/ihc.png \
   --out out/example \
-  --size 256 --iterations 50 \
+  --size 384 --iterations 100 \
   "$@"
 status=$?
 set -e
