@@ -18,6 +18,7 @@ public static class CliApp
         {
             batch,
             image,
+            new EvalCommand(),
         };
         var examples = new Dictionary<Command, string>
         {
