@@ -11,12 +11,13 @@ namespace StyleTransfer.Engine.Segmentation;
 /// pretrained scene-parsing weights.
 /// <para>
 /// Both images are described on a common grid by the backbone's activations (each layer upsampled to the grid of
-/// the first one and L2-normalized per position), plus a small weight of CIE Lab colour and of position. All
+/// the first one, centered on the image's mean activation so that lighting and time of day do not separate the two
+/// images, and L2-normalized per position), plus a small weight of CIE Lab colour (also centered per image) and of
+/// position. All
 /// positions of both images are clustered together by k-means (k-means++ initialization, seeded), so a cluster
 /// means the same thing in both. Semantic grouping then merges the over-segmentation: a group that covers less
 /// than <see cref="AutoSegmentationOptions.MinFraction"/> of either image is dissolved (each of its positions
-/// goes to the nearest remaining centroid), the two groups whose deep-feature centroids are most similar are
-/// merged while their cosine similarity exceeds <see cref="AutoSegmentationOptions.MergeSimilarity"/> or there
+/// goes to the nearest remaining centroid), the two most similar groups are merged while the cosine similarity of their (uncentered, normalized) deep-feature centroids exceeds <see cref="AutoSegmentationOptions.MergeSimilarity"/> or there
 /// are more than <see cref="AutoSegmentationOptions.MaxGroups"/>. Every remaining group thus exists in both
 /// images (no orphans). A 3x3 mode filter on the grid and bilinear upsampling of the one-hot groups to the
 /// image sizes keep the label maps free of salt-and-pepper noise.
