@@ -30,17 +30,17 @@ public static partial class QualityMetrics
         int d = (int)a.shape[1];
         long count = Math.Max(a.shape[0], b.shape[0]);
         var random = new Random(seed);
-        double sum = 0;
         int bases = (projections + d - 1) / d;
+        var directions = new double[bases * d * d];
         for (int basis = 0; basis < bases; basis++)
-        {
-            using var scope = NewDisposeScope();
-            var directions = tensor(RandomOrthonormalBasis(d, random), [d, d], device: a.device);
-            var pa = Quantiles(a.detach().to_type(ScalarType.Float64).matmul(directions.t()).t().sort(1).Values, count);
-            var pb = Quantiles(b.detach().to_type(ScalarType.Float64).matmul(directions.t()).t().sort(1).Values, count);
-            sum += (pa - pb).square().mean(dimensions: [1]).sum().ToDouble();
-        }
-        return Math.Sqrt(d * sum / (bases * d));
+            RandomOrthonormalBasis(d, random).CopyTo(directions, basis * d * d);
+
+        using var scope = NewDisposeScope();
+        var theta = tensor(directions, [bases * d, d], device: a.device).t();
+        var pa = Quantiles(a.detach().to_type(ScalarType.Float64).matmul(theta).t().contiguous().sort(1).Values, count);
+        var pb = Quantiles(b.detach().to_type(ScalarType.Float64).matmul(theta).t().contiguous().sort(1).Values, count);
+        // Mean over directions of W₂², times D: each orthonormal basis contributes |t|² for a translation t.
+        return Math.Sqrt(d * (pa - pb).square().mean().ToDouble());
     }
 
     /// <summary>Linear interpolation of sorted rows [P,N] at the <paramref name="count"/> quantiles (k + ½)/count.</summary>

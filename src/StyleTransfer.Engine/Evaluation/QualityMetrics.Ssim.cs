@@ -28,36 +28,40 @@ public static partial class QualityMetrics
             throw new ArgumentException($"SSIM expects [H,W], [C,H,W] or [N,C,H,W]; got [{string.Join(",", a.shape)}]", nameof(a));
         using var scope = NewDisposeScope();
         long h = a.shape[^2], w = a.shape[^1];
-        var x = a.detach().to_type(ScalarType.Float64).reshape(-1, 1, h, w);
-        var y = b.detach().to_type(ScalarType.Float64).reshape(-1, 1, h, w);
+        var x = a.detach().to_type(ScalarType.Float32).reshape(-1, 1, h, w);
+        var y = b.detach().to_type(ScalarType.Float32).reshape(-1, 1, h, w);
 
         int size = (int)Math.Min(11, Math.Min(h, w));
         if (size % 2 == 0) size--;
-        var window = GaussianWindow(size, 1.5, x.device);
+        var g = GaussianWindow(size, 1.5, x.device);
+        // The Gaussian window is separable: a row pass then a column pass ("valid" positions only).
+        Tensor Blur(Tensor t) => F.conv2d(F.conv2d(t, g.reshape(1, 1, 1, size)), g.reshape(1, 1, size, 1));
 
-        const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
-        var muX = F.conv2d(x, window);
-        var muY = F.conv2d(y, window);
-        var sxx = F.conv2d(x * x, window) - muX * muX;
-        var syy = F.conv2d(y * y, window) - muY * muY;
-        var sxy = F.conv2d(x * y, window) - muX * muY;
+        const float c1 = 0.01f * 0.01f, c2 = 0.03f * 0.03f;
+        var muX = Blur(x);
+        var muY = Blur(y);
+        // (Co)variances from values centred on the image means: less float32 cancellation in E[x²] − μ².
+        var xc = x - x.mean([2, 3], keepdim: true);
+        var yc = y - y.mean([2, 3], keepdim: true);
+        var muXc = Blur(xc);
+        var muYc = Blur(yc);
+        var sxx = Blur(xc * xc) - muXc * muXc;
+        var syy = Blur(yc * yc) - muYc * muYc;
+        var sxy = Blur(xc * yc) - muXc * muYc;
         var map = (2 * muX * muY + c1) * (2 * sxy + c2) / ((muX * muX + muY * muY + c1) * (sxx + syy + c2));
-        return map.mean().ToDouble();
+        return map.to_type(ScalarType.Float64).mean().ToDouble();
     }
 
+    /// <summary>Normalized 1-D Gaussian [size].</summary>
     static Tensor GaussianWindow(int size, double sigma, Device device)
     {
-        var g = new double[size];
+        var g = new float[size];
         for (int i = 0; i < size; i++)
         {
             double d = i - (size - 1) / 2.0;
-            g[i] = Math.Exp(-d * d / (2 * sigma * sigma));
+            g[i] = (float)Math.Exp(-d * d / (2 * sigma * sigma));
         }
-        double sum = g.Sum();
-        var w = new double[size * size];
-        for (int i = 0; i < size; i++)
-            for (int j = 0; j < size; j++)
-                w[i * size + j] = g[i] * g[j] / (sum * sum);
-        return tensor(w, [1, 1, size, size], device: device);
+        float sum = g.Sum();
+        return tensor(g.Select(v => v / sum).ToArray(), device: device);
     }
 }

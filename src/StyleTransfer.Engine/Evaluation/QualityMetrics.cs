@@ -45,11 +45,15 @@ public static partial class QualityMetrics
         using (var yc = Luma(content))
             ssim = Ssim(yo, yc);
 
-        var outputLab = LabPixels(output);
-        var contentLab = LabPixels(content);
-        var styleLab = LabPixels(style);
-        double colorDistance = SlicedWasserstein(outputLab, styleLab);
-        double contentColorDistance = SlicedWasserstein(contentLab, styleLab);
+        // Colours are compared on at most MaxColorSamples pixels per set, drawn with a fixed seed; output and content
+        // share the drawn positions (same size), so an output equal to the content has exactly the content's distance.
+        var outputPixels = Pixels(output);
+        var contentPixels = Pixels(content);
+        var stylePixels = Pixels(style);
+        var everywhere = Sample(arange(width * height));
+        var styleLab = RgbToLab(stylePixels.index_select(0, Sample(arange(stylePixels.shape[0]))));
+        double colorDistance = SlicedWasserstein(RgbToLab(outputPixels.index_select(0, everywhere)), styleLab);
+        double contentColorDistance = SlicedWasserstein(RgbToLab(contentPixels.index_select(0, everywhere)), styleLab);
 
         var perGroup = new List<GroupQuality>();
         if (contentMaskPath is not null && styleMaskPath is not null)
@@ -61,12 +65,11 @@ public static partial class QualityMetrics
             foreach (var group in SemanticGroups.Match(contentMap, styleMap).Where(g => !g.Orphan))
             {
                 int index = ColorLabelMasks.IndexOf(group.Label);
-                var inContent = contentLabels.eq(index).nonzero().squeeze(1);
-                var inStyle = styleLabels.eq(index).nonzero().squeeze(1);
-                var styleRegion = styleLab.index_select(0, inStyle);
+                var inContent = Sample(contentLabels.eq(index).nonzero().squeeze(1));
+                var styleRegion = RgbToLab(stylePixels.index_select(0, Sample(styleLabels.eq(index).nonzero().squeeze(1))));
                 perGroup.Add(new GroupQuality(group.Label,
-                    SlicedWasserstein(outputLab.index_select(0, inContent), styleRegion),
-                    SlicedWasserstein(contentLab.index_select(0, inContent), styleRegion),
+                    SlicedWasserstein(RgbToLab(outputPixels.index_select(0, inContent)), styleRegion),
+                    SlicedWasserstein(RgbToLab(contentPixels.index_select(0, inContent)), styleRegion),
                     group.ContentFraction));
             }
         }
@@ -86,11 +89,21 @@ public static partial class QualityMetrics
             styleStatistics, perGroup);
     }
 
-    /// <summary>[1,3,H,W] RGB → [H·W,3] CIELAB pixels in row-major order (the order of a <see cref="LabelMap"/>).</summary>
-    static Tensor LabPixels(Tensor rgb)
+    /// <summary>Most pixels per set that colour distances use (sorting every pixel of large images is slow on CPUs).</summary>
+    public const int MaxColorSamples = 16384;
+
+    /// <summary>[1,3,H,W] RGB → [H·W,3] pixels in row-major order (the order of a <see cref="LabelMap"/>).</summary>
+    static Tensor Pixels(Tensor rgb) => rgb[0].reshape(3, -1).t().contiguous();
+
+    /// <summary>At most <see cref="MaxColorSamples"/> of <paramref name="indices"/>, drawn with a fixed seed (all if fewer).</summary>
+    static Tensor Sample(Tensor indices)
     {
-        using var lab = RgbToLab(rgb);
-        return lab[0].reshape(3, -1).t().contiguous();
+        long n = indices.shape[0];
+        if (n <= MaxColorSamples) return indices;
+        using var generator = new Generator((ulong)DefaultSeed);
+        using var order = randperm(n, generator: generator);
+        using var chosen = order[..MaxColorSamples];
+        return indices.index_select(0, chosen);
     }
 
     static Tensor LoadAtMost(string path, int maxSize)

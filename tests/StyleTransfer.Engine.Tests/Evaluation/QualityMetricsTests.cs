@@ -42,6 +42,20 @@ public class QualityMetricsTests : IClassFixture<QualityMetricsTests.BackboneFix
     }
 
     [Fact]
+    public void Large_images_are_compared_on_the_same_seeded_colour_samples()
+    {
+        // 160x120 = 19200 pixels: more than MaxColorSamples, so colours are sampled; output and content share samples.
+        var content = _images.Content(160, 120);
+        var style = _images.Style(150, 150);
+        Assert.True(160 * 120 > QualityMetrics.MaxColorSamples && 150 * 150 > QualityMetrics.MaxColorSamples);
+        var report = QualityMetrics.Evaluate(content, content, style, backbone: _backbone);
+        Assert.Equal(report.ContentColorDistance, report.ColorDistance, 12);
+        Assert.Equal(0.0, QualityMetrics.Evaluate(style, content, style, backbone: _backbone).ColorDistance, 12);
+        var again = QualityMetrics.Evaluate(content, content, style, backbone: _backbone);
+        Assert.Equal(report with { PerGroup = again.PerGroup }, again);
+    }
+
+    [Fact]
     public void Output_identical_to_the_style_has_its_colours_and_statistics()
     {
         var content = _images.Content(40, 40);
