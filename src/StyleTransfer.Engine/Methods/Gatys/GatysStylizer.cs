@@ -14,9 +14,12 @@ namespace StyleTransfer.Engine.Methods.Gatys;
 public sealed class GatysStylizer(IBackbone backbone)
 {
     /// <summary>Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]); styles at any size. Returns [1,3,H,W].</summary>
+    /// <param name="extraLoss">an additional term added to the objective, given the image at the current scale
+    /// (e.g. Deep Photo Style Transfer's photorealism term); null for none.</param>
+    /// <param name="initial">the starting image ([1,3,h,w], resized to the first scale) instead of <see cref="GatysOptions.Init"/>; null for the option.</param>
     public Tensor Run(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, GatysOptions options,
         RegionMasks? regions = null, IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<Tensor, Tensor>? extraLoss = null, Tensor? initial = null)
     {
         var contentLayers = CheckLayers(options.ContentLayers ?? backbone.DefaultContentLayers, "content");
         var styleLayers = CheckLayers(options.StyleLayers ?? backbone.DefaultStyleLayers, "style");
@@ -35,9 +38,10 @@ public sealed class GatysStylizer(IBackbone backbone)
             var s = styles.Select(st => (Image: Rescale(st.Image, factor), st.Weight)).ToList();
             using var objective = Objective.Build(backbone, c, s, contentLayers, styleLayers, layerWeights, transform, regions, options);
 
-            var start = image is null
+            var previous = image ?? initial;
+            var start = previous is null
                 ? Initial(c, options)
-                : nn.functional.interpolate(image, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
+                : nn.functional.interpolate(previous, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
             image?.Dispose();
             var pixels = new TorchSharp.Modules.Parameter(start.detach().clamp(0, 1).contiguous(), requires_grad: true);
             var optimizer = MakeOptimizer(pixels, options);
@@ -56,6 +60,7 @@ public sealed class GatysStylizer(IBackbone backbone)
                         optimizer.zero_grad();
                         using var stepScope = NewDisposeScope();
                         var loss = objective.Compute(pixels);
+                        if (extraLoss is not null) loss = loss + extraLoss(pixels);
                         loss.backward();
                         lossValue = loss.item<float>();
                         return loss.detach().MoveToOuterDisposeScope();

@@ -1,0 +1,42 @@
+namespace StyleTransfer.Engine.Methods.Photo;
+
+/// <summary>
+/// Parameters of Deep Photo Style Transfer (Luan et al., CVPR 2017) on top of the shared Gatys options (backbone,
+/// size, content/style weights, layers, optimizer), whose <c>Iterations</c> these stage counts replace. Immutable.
+/// </summary>
+public sealed record PhotoOptions
+{
+    /// <summary>Weight λ of the photorealism term λ·Σ_c V_cᵀ M V_c / (H·W) (see <see cref="PhotorealismLoss"/>).</summary>
+    public double Lambda { get; init; } = 1e4;
+
+    /// <summary>ε of the matting Laplacian (Levin et al.; the paper uses 1e-7).</summary>
+    public double Epsilon { get; init; } = MattingLaplacian.DefaultEpsilon;
+
+    /// <summary>Stage 1: segmented neural style (content, augmented style and TV losses), coarse to fine over the shared scales.</summary>
+    public int StyleIterations { get; init; } = 100;
+
+    /// <summary>Stage 2, at full size, from stage 1's result: the same losses plus the photorealism term.</summary>
+    public int PhotoIterations { get; init; } = 100;
+
+    /// <summary>Final edge-aware smoothing: the output guided-filtered with the content as guide (<see cref="GuidedFilter"/>).</summary>
+    public bool Smooth { get; init; } = true;
+
+    /// <summary>Guided filter radius in pixels.</summary>
+    public int SmoothRadius { get; init; } = 2;
+
+    /// <summary>Guided filter regularizer (colours in [0,1]).</summary>
+    public double SmoothEpsilon { get; init; } = 1e-4;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first absurd value.</summary>
+    public void Validate()
+    {
+        static void Check(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
+        Check(double.IsFinite(Lambda) && Lambda >= 0, $"photorealism weight (lambda) {Lambda} must be finite and >= 0");
+        Check(double.IsFinite(Epsilon) && Epsilon > 0 && Epsilon <= 1, $"matting Laplacian epsilon {Epsilon} is out of range (0..1]");
+        Check(StyleIterations is >= 0 and <= 100_000, $"style-stage iterations {StyleIterations} is out of range (0..100000)");
+        Check(PhotoIterations is >= 0 and <= 100_000, $"photorealism-stage iterations {PhotoIterations} is out of range (0..100000)");
+        Check(StyleIterations + PhotoIterations >= 1, "style-stage and photorealism-stage iterations are both zero");
+        Check(SmoothRadius is >= 1 and <= 64, $"smoothing radius {SmoothRadius} is out of range (1..64 px)");
+        Check(double.IsFinite(SmoothEpsilon) && SmoothEpsilon > 0 && SmoothEpsilon <= 1, $"smoothing epsilon {SmoothEpsilon} is out of range (0..1]");
+    }
+}
