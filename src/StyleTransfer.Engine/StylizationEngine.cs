@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods.Photo;
+using StyleTransfer.Engine.Methods.Strotss;
 using StyleTransfer.Engine.Segmentation;
 using static TorchSharp.torch;
 
@@ -12,12 +15,22 @@ namespace StyleTransfer.Engine;
 public sealed record StyleInput(string Path, double Weight = 1.0);
 
 /// <summary>
-/// What to stylize: a content image file, one or more style image files, and the method's options. Optional
-/// colour-label masks (Deep Photo Style Transfer format) restrict style statistics to matching semantic regions;
-/// masks need a single style image.
+/// What to stylize: a content image file, one or more style image files, and the method's options. Optional masks
+/// need a single style image: for gatys and photo they are colour-label masks (Deep Photo Style Transfer format)
+/// restricting style statistics to matching semantic regions; for strotss they are colour-coded guidance images
+/// (regions of the same colour correspond). <see cref="Segmentation"/> passes label maps computed earlier (e.g.
+/// automatic groups cached by the cluster); <see cref="GuidancePoints"/> are STROTSS point-to-point pairs.
 /// </summary>
 public sealed record StylizeRequest(string ContentPath, IReadOnlyList<StyleInput> Styles, GatysOptions Options,
-    string? ContentMaskPath = null, string? StyleMaskPath = null);
+    string? ContentMaskPath = null, string? StyleMaskPath = null)
+{
+    public LabelMapPair? Segmentation { get; init; }
+
+    public IReadOnlyList<StrotssPointPair>? GuidancePoints { get; init; }
+}
+
+/// <summary>Semantic label maps of a content image and a style image (user masks or automatic groups).</summary>
+public sealed record LabelMapPair(LabelMap Content, LabelMap Style);
 
 /// <summary>Progress of one stylization: iteration counts over all scales.</summary>
 public sealed record StylizeProgress(int Iteration, int TotalIterations, int Scale, int Scales, double Loss);
@@ -35,6 +48,10 @@ public interface IStylizationEngine
     /// <exception cref="ArgumentException">an option is absurd.</exception>
     StylizeResult Stylize(StylizeRequest request, IProgress<StylizeProgress>? progress = null,
         Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Automatic semantic groups of a content/style pair (co-segmentation on backbone features), at the
+    /// size <see cref="Stylize"/> would load them with the same options.</summary>
+    LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options);
 }
 
 /// <summary>
@@ -72,24 +89,84 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         using var scope = NewDisposeScope();
         var content = ImageIO.LoadTensor(request.ContentPath, options.MaxSize, device);
         var styles = request.Styles.Select(s => (Image: ImageIO.LoadTensor(s.Path, options.MaxSize, device), s.Weight)).ToList();
-        using var regions = LoadRegions(request, content, styles[0].Image, device);
-
-        var target = options.PreserveColor ? ColorPreservation.LuminanceAsRgb(content) : content;
-        if (options.PreserveColor)
-            styles = styles.Select(s => (ColorPreservation.MatchedStyleLuminance(s.Image, content), s.Weight)).ToList();
 
         double finalLoss = double.NaN;
         var trackingProgress = new Progress(p => { finalLoss = p.Loss; progress?.Report(p); });
-        var result = new GatysStylizer(backbone).Run(target, styles, options, regions, trackingProgress,
-            snapshot is null ? null : (i, img) => snapshot(i, Encode(img, content, options)), cancellationToken);
+        Action<int, Tensor>? encodeSnapshot = snapshot is null ? null : (i, img) => snapshot(i, Encode(img, content, options));
+        var result = options.Method switch
+        {
+            StyleMethod.Photo => RunPhoto(request, backbone, content, styles[0].Image, trackingProgress, encodeSnapshot, cancellationToken),
+            StyleMethod.Strotss => RunStrotss(request, backbone, content, styles[0].Image, trackingProgress, encodeSnapshot, cancellationToken),
+            _ => RunGatys(request, backbone, content, styles, trackingProgress, encodeSnapshot, cancellationToken),
+        };
+        int iterations = options.TotalIterations();
         var png = Encode(result, content, options);
-        return new StylizeResult(png, (int)content.shape[3], (int)content.shape[2], finalLoss, stopwatch.Elapsed,
-            TorchDevices.Describe(device), options.Iterations * options.Scales);
+        return new StylizeResult(png, (int)result.shape[3], (int)result.shape[2], finalLoss, stopwatch.Elapsed,
+            TorchDevices.Describe(device), iterations);
+    }
+
+    static Tensor RunGatys(StylizeRequest request, IBackbone backbone, Tensor content, List<(Tensor Image, double Weight)> styles,
+        IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        using var regions = LoadRegions(request, content, styles[0].Image, content.device);
+        var target = options.PreserveColor ? ColorPreservation.LuminanceAsRgb(content) : content;
+        if (options.PreserveColor)
+            styles = styles.Select(s => (ColorPreservation.MatchedStyleLuminance(s.Image, content), s.Weight)).ToList();
+        return new GatysStylizer(backbone).Run(target, styles, options, regions, progress, snapshot, cancellationToken);
+    }
+
+    /// <summary>Deep Photo Style Transfer with the user's masks, else the given label maps, else automatic groups.</summary>
+    static Tensor RunPhoto(StylizeRequest request, IBackbone backbone, Tensor content, Tensor style,
+        IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        var maps = request.ContentMaskPath is not null ? null
+            : request.Segmentation ?? Segment(backbone, content, style, options.Segmentation);
+        using var regions = maps is null
+            ? LoadRegions(request, content, style, content.device)
+            : RegionsOf(maps, content, style, content.device);
+        return new DeepPhotoStylizer(backbone).Run(content, style, regions, options, options.Photo, progress, snapshot, cancellationToken);
+    }
+
+    static Tensor RunStrotss(StylizeRequest request, IBackbone backbone, Tensor content, Tensor style,
+        IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
+    {
+        using var guidance = request.ContentMaskPath is not null && request.StyleMaskPath is not null
+            ? StrotssGuidance.FromColorMasks(request.ContentMaskPath, request.StyleMaskPath, request.GuidancePoints)
+            : request.GuidancePoints is { Count: > 0 } points ? StrotssGuidance.FromPoints(points) : null;
+        return new StrotssStylizer(backbone).Run(content, style, request.Options.EffectiveStrotss(), guidance, progress, snapshot, cancellationToken);
+    }
+
+    public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options)
+    {
+        options.Validate();
+        var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
+        var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
+        using var scope = NewDisposeScope();
+        var content = ImageIO.LoadTensor(contentPath, options.MaxSize, device);
+        var style = ImageIO.LoadTensor(stylePath, options.MaxSize, device);
+        return Segment(backbone, content, style, options.Segmentation);
+    }
+
+    static LabelMapPair Segment(IBackbone backbone, Tensor content, Tensor style, AutoSegmentationOptions options)
+    {
+        var (c, s) = AutoCoSegmentation.Segment(backbone, content, style, options);
+        return new LabelMapPair(c, s);
+    }
+
+    /// <summary>Region masks from label maps (resized to the images); null when content and style share no label.</summary>
+    static RegionMasks? RegionsOf(LabelMapPair maps, Tensor content, Tensor style, Device device)
+    {
+        var c = ColorLabelMasks.Resize(maps.Content, (int)content.shape[3], (int)content.shape[2]);
+        var s = ColorLabelMasks.Resize(maps.Style, (int)style.shape[3], (int)style.shape[2]);
+        var groups = SemanticGroups.Match(c, s);
+        return groups.All(g => g.Orphan) ? null : new RegionMasks(c, s, groups, device);
     }
 
     static byte[] Encode(Tensor image, Tensor content, GatysOptions options)
     {
-        if (!options.PreserveColor) return ImageIO.EncodePng(image);
+        if (!options.PreserveColor || options.Method != StyleMethod.Gatys) return ImageIO.EncodePng(image);
         using var colored = ColorPreservation.Recombine(image, content);
         return ImageIO.EncodePng(colored);
     }
@@ -105,6 +182,8 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
             throw new ArgumentException("semantic masks come in pairs: give both a content mask and a style mask");
         if (hasContentMask && request.Styles.Count != 1)
             throw new ArgumentException("semantic masks need exactly one style image");
+        if (request.Options.Method != StyleMethod.Gatys && request.Styles.Count != 1)
+            throw new ArgumentException($"method {request.Options.Method.ToString().ToLowerInvariant()} takes exactly one style image");
     }
 
     static RegionMasks? LoadRegions(StylizeRequest request, Tensor content, Tensor style, Device device)

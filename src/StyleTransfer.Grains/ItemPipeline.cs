@@ -12,7 +12,9 @@ namespace StyleTransfer.Grains;
 /// </summary>
 public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device)
 {
-    public async Task<ItemOutcome> RunAsync(WorkItem work, IProgress<StylizeProgress> progress, CancellationToken cancellationToken)
+    /// <param name="segmentation">automatic semantic groups of the item's images (photo method without masks), or null.</param>
+    public async Task<ItemOutcome> RunAsync(WorkItem work, LabelMapPair? segmentation, IProgress<StylizeProgress> progress,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -27,7 +29,11 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
                 work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
                 work.Options with { Device = device },
                 work.Item.ContentMaskPath,
-                work.Item.StyleMaskPath);
+                work.Item.StyleMaskPath)
+            {
+                Segmentation = segmentation,
+                GuidancePoints = work.Item.GuidancePoints,
+            };
             var result = await Task.Factory.StartNew(
                 () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);

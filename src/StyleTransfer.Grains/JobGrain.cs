@@ -125,12 +125,14 @@ public sealed class JobGrain(ILogger<JobGrain> logger) : Grain, IJobGrain
             logger.LogWarning(e, "Node {Node} refused item {Item}", node, item.Spec.ItemId);
             return false;
         }
-        item.Dispatched(work.DispatchId, node, _spec.Options.Iterations * _spec.Options.Scales, DateTimeOffset.UtcNow);
+        item.Dispatched(work.DispatchId, node, _spec.Options.TotalIterations(), DateTimeOffset.UtcNow);
         return true;
     }
 
+    /// <summary>Colour-label masks (gatys, photo) are checked up front; STROTSS guidance images are read by the engine.</summary>
     async Task CheckMasksAsync()
     {
+        if (_spec!.Options.Method == StyleTransfer.Engine.Methods.StyleMethod.Strotss) return;
         foreach (var item in _items.Where(i => i.State == ItemState.Queued && i.Spec.HasMasks && !i.MasksChecked))
         {
             var spec = item.Spec;

@@ -44,7 +44,16 @@ public sealed class OptimizerGrain(
     {
         var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device);
         // Task.Run: the pipeline must not run on this activation's scheduler; its continuation here does.
-        var outcome = await Task.Run(() => pipeline.RunAsync(work, _progress, _cancellation.Token));
+        ItemOutcome outcome;
+        try
+        {
+            var groups = await AutomaticGroupsAsync(work); // here, on the activation: grain calls need its context
+            outcome = await Task.Run(() => pipeline.RunAsync(work, groups, _progress, _cancellation.Token));
+        }
+        catch (Exception e)
+        {
+            outcome = ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
+        }
         _progressTimer?.Dispose();
         logger.LogInformation("Item {Item} of job {Job} on {Node}: {State} {Detail}",
             work.Item.ItemId, work.JobId, nodeId, outcome.State, outcome.FailureReason ?? outcome.ResultLocation);
@@ -59,6 +68,16 @@ public sealed class OptimizerGrain(
         }
         await ReportAsync(work, outcome);
         DeactivateOnIdle();
+    }
+
+    /// <summary>The photo method without user masks uses automatic groups, computed once per image pair by the segmentation grain.</summary>
+    async Task<LabelMapPair?> AutomaticGroupsAsync(WorkItem work)
+    {
+        if (work.Options.Method != StyleTransfer.Engine.Methods.StyleMethod.Photo || work.Item.HasMasks) return null;
+        var request = new AutoSegmentationRequest(work.Item.ContentPath, work.Item.Styles[0].Path, work.Options);
+        var (contentHash, styleHash) = await Task.Run(() => (FileHashes.Sha256(request.ContentPath), FileHashes.Sha256(request.StylePath)));
+        var key = request.Key(contentHash, styleHash);
+        return await GrainFactory.GetGrain<ISegmentationGrain>(key).SegmentAutomaticallyAsync(request);
     }
 
     async Task ReportAsync(WorkItem work, ItemOutcome outcome)

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods.Strotss;
 
 namespace StyleTransfer.Grains;
 
@@ -16,8 +17,6 @@ namespace StyleTransfer.Grains;
 /// </summary>
 public sealed record ResultParameters(string Json, string Hash)
 {
-    public const string Method = "gatys";
-
     public static class Keys
     {
         public const string Method = "method";
@@ -41,19 +40,21 @@ public sealed record ResultParameters(string Json, string Hash)
 
     sealed record Input(string? Path, string Sha256, double? Weight = null);
 
-    sealed record Document(string Method, GatysOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask);
+    sealed record Document(string Method, GatysOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
+        IReadOnlyList<StrotssPointPair>? GuidancePoints);
 
     /// <summary>Hashes the input files (throws <see cref="InvalidInputException"/> naming a missing or unreadable one).</summary>
     public static ResultParameters Compute(JobItemSpec item, GatysOptions options)
     {
         Input Hash(string path, double? weight = null) => new(path, FileHashes.Sha256(path), weight);
         var document = new Document(
-            Method,
+            MethodName(options),
             Normalize(options),
             Hash(item.ContentPath),
             item.Styles.Select(s => Hash(s.Path, s.Weight)).ToList(),
             item.ContentMaskPath is { } cm ? Hash(cm) : null,
-            item.StyleMaskPath is { } sm ? Hash(sm) : null);
+            item.StyleMaskPath is { } sm ? Hash(sm) : null,
+            item.GuidancePoints);
         static Input? WithoutPath(Input? input) => input is null ? null : input with { Path = null };
         var pathless = document with
         {
@@ -66,11 +67,13 @@ public sealed record ResultParameters(string Json, string Hash)
         return new ResultParameters(JsonSerializer.Serialize(document, JsonOptions), hash);
     }
 
+    public static string MethodName(GatysOptions options) => options.Method.ToString().ToLowerInvariant();
+
     public static GatysOptions Normalize(GatysOptions options) => options with { Device = "auto", SnapshotEvery = 0 };
 
     public Dictionary<string, string> Metadata(WorkItem work, StylizeResult result) => new()
     {
-        [Keys.Method] = Method,
+        [Keys.Method] = MethodName(work.Options),
         [Keys.Params] = Json,
         [Keys.ParamsHash] = Hash,
         [Keys.JobId] = work.JobId,

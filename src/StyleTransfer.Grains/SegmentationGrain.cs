@@ -1,12 +1,19 @@
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine;
 
 namespace StyleTransfer.Grains;
 
-/// <summary>Analyzes a mask pair once and serves the cached result until one of its files changes.</summary>
-public sealed class SegmentationGrain : Grain, ISegmentationGrain
+/// <summary>Analyzes a mask pair, or co-segments an image pair, once and serves the cached result.</summary>
+public sealed class SegmentationGrain(IStylizationEngine engine) : Grain, ISegmentationGrain
 {
     SegmentationResult? _result;
     string? _fingerprint;
+    LabelMapPair? _automatic;
+
+    public async Task<LabelMapPair> SegmentAutomaticallyAsync(AutoSegmentationRequest request) =>
+        _automatic ??= await Task.Factory.StartNew(
+            () => engine.SegmentAutomatically(request.ContentPath, request.StylePath, request.Options),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public async Task<SegmentationResult> AnalyzeAsync(SegmentationRequest request)
     {

@@ -41,7 +41,7 @@ public sealed class OptionValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--method", "cyclegan" }, "--method cyclegan: unknown method; available methods: gatys")]
+    [InlineData(new[] { "--method", "cyclegan" }, "--method cyclegan: unknown method; available methods: gatys, photo, strotss")]
     [InlineData(new[] { "--device", "tpu" }, "--device tpu")]
     [InlineData(new[] { "--backbone", "vgg19" }, "--backbone vgg19: needs --weights")]
     [InlineData(new[] { "--weights", "/nope/vgg19.pth" }, "--weights /nope/vgg19.pth: no such file")]

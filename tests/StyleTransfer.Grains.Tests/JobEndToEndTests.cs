@@ -1,5 +1,8 @@
 using SixLabors.ImageSharp;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
+using StyleTransfer.Engine.Methods.Photo;
+using StyleTransfer.Engine.Methods.Strotss;
 
 namespace StyleTransfer.Grains.Tests;
 
@@ -70,6 +73,33 @@ public sealed class JobEndToEndTests(ClusterFixture fixture)
         var after = new List<string>();
         foreach (var item in items) after.Add((await fixture.Store.GetAsync($"e2e/{item.ItemId}.png"))!.Metadata["params-hash"]);
         Assert.Equal(hashes, after);
+    }
+
+    [Fact]
+    public async Task Photo_method_without_masks_uses_automatic_groups_and_strotss_runs_with_point_guidance()
+    {
+        var images = fixture.Images;
+        var style = images.Style("methods-stripes.png");
+        var photo = new JobSpec("photo-auto", "methods", [Item("photo", images.Content("methods-photo.png", 4), style)],
+            ClusterFixture.FastOptions with
+            {
+                Method = StyleMethod.Photo,
+                Photo = new PhotoOptions { StyleIterations = 2, PhotoIterations = 2 },
+            });
+        var strotss = new JobSpec("strotss-points", "methods",
+            [Item("strotss", images.Content("methods-strotss.png", 5), style) with { GuidancePoints = [new StrotssPointPair(0.2, 0.2, 0.8, 0.8)] }],
+            ClusterFixture.FastOptions with { Method = StyleMethod.Strotss, Iterations = 2, Strotss = new StrotssOptions { Scales = 1, Samples = 128 } });
+
+        foreach (var (spec, method) in new[] { (photo, "photo"), (strotss, "strotss") })
+        {
+            var status = await fixture.RunAsync(spec);
+            Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
+            var stored = await fixture.Store.GetAsync($"methods/{spec.Items[0].ItemId}.png");
+            Assert.Equal(method, stored!.Metadata["method"]);
+            Assert.Equal(spec.Options.TotalIterations(), status.Items[0].TotalIterations);
+        }
+        var strotssParams = (await fixture.Store.GetAsync("methods/strotss.png"))!.Metadata["params"];
+        Assert.Contains("guidancePoints", strotssParams);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StyleTransfer.Cli.Inputs;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 
 namespace StyleTransfer.Cli.Commands;
 
@@ -13,6 +14,9 @@ public sealed class ImageCommand : Command
           styletransfer image photo.jpg --style starry.jpg --out photo-starry.png
           styletransfer image photo.jpg --style a.jpg=2 --style b.jpg=1 --out blend.png --size 768 --scales 2
           styletransfer image in1.png --style tar1.png --content-mask in1_seg.png --style-mask tar1_seg.png --out out1.png
+          styletransfer image in1.png --style tar1.png --method photo --out photoreal.png
+          styletransfer image c.jpg --style s.jpg --method strotss --content-mask c_guide.png --style-mask s_guide.png --out g.png
+          styletransfer image c.jpg --style s.jpg --method strotss --guidance-points "0.2,0.3:0.6,0.5" --out p.png
 
         Several --style images are blended by weight. The PNG is committed atomically (with a .meta.json sidecar
         recording its parameters); re-running with the same inputs and options skips it. Exit codes: 0 done or
@@ -45,6 +49,12 @@ public sealed class ImageCommand : Command
         HelpName = "file",
     };
 
+    readonly Option<string?> _guidancePoints = new("--guidance-points")
+    {
+        Description = "strotss: point-to-point guidance, 'cx,cy:sx,sy' pairs separated by ';' (coordinates in [0,1] of width and height)",
+        HelpName = "pairs",
+    };
+
     public ImageCommand() : base("image", "Stylize one image into one output file")
     {
         Arguments.Add(_content);
@@ -52,6 +62,7 @@ public sealed class ImageCommand : Command
         Options.Add(_out);
         Options.Add(_contentMask);
         Options.Add(_styleMask);
+        Options.Add(_guidancePoints);
         _method.AddTo(this);
         _cluster.AddTo(this);
         SetAction((parse, cancellationToken) => CliApp.GuardAsync(parse, () => RunAsync(parse, cancellationToken)));
@@ -94,8 +105,11 @@ public sealed class ImageCommand : Command
             (prefix, name) = slash < 0 ? ("", full) : (full[..slash], full[(slash + 1)..]);
         }
 
+        var points = GuidancePoints.Parse(_guidancePoints.Name, parse.GetValue(_guidancePoints));
+        if (points is not null && options.Method != StyleMethod.Strotss)
+            throw new UsageException($"{_guidancePoints.Name}: point guidance needs --method strotss");
         var item = new JobItemSpec(name, Path.GetFullPath(content),
-            styles.Select(s => new StyleSpec(s.Path, s.Weight)).ToList(), name, contentMask, styleMask);
+            styles.Select(s => new StyleSpec(s.Path, s.Weight)).ToList(), name, contentMask, styleMask, points);
         return await JobLauncher.RunAsync(parse, _cluster, target, [item], options, prefix, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 
 namespace StyleTransfer.Cli.Options;
@@ -12,12 +13,13 @@ namespace StyleTransfer.Cli.Options;
 /// </summary>
 public sealed partial class MethodOptions
 {
-    public static readonly IReadOnlyList<string> Methods = ["gatys"];
+    public static readonly IReadOnlyList<string> Methods = ["gatys", "photo", "strotss"];
     static readonly GatysOptions Defaults = new();
 
     public Option<string> Method { get; } = new("--method")
     {
-        Description = $"Stylization method; available: {string.Join(", ", Methods)} (Gatys et al., CVPR 2016)",
+        Description = "Stylization method: gatys (Gatys et al., CVPR 2016), photo (Deep Photo Style Transfer, Luan et al., CVPR 2017: "
+            + "photorealistic, semantic groups from masks or automatic), strotss (Kolkin et al., CVPR 2019; masks are colour-coded region guidance)",
         DefaultValueFactory = _ => "gatys",
         HelpName = "name",
     };
@@ -151,11 +153,73 @@ public sealed partial class MethodOptions
         HelpName = "auto|cpu|cuda",
     };
 
+    public Option<double> PhotoLambda { get; } = new("--photo-lambda")
+    {
+        Description = "photo: weight λ of the Matting-Laplacian photorealism term",
+        DefaultValueFactory = _ => Defaults.Photo.Lambda,
+        HelpName = "λ",
+    };
+
+    public Option<int> PhotoStyleIterations { get; } = new("--photo-style-iterations")
+    {
+        Description = "photo: iterations of stage 1 (segmented neural style)",
+        DefaultValueFactory = _ => Defaults.Photo.StyleIterations,
+        HelpName = "n",
+    };
+
+    public Option<int> PhotoIterations { get; } = new("--photo-iterations")
+    {
+        Description = "photo: iterations of stage 2 (photorealistic pass, initialised from stage 1)",
+        DefaultValueFactory = _ => Defaults.Photo.PhotoIterations,
+        HelpName = "n",
+    };
+
+    public Option<bool> NoSmooth { get; } = new("--no-smooth")
+    {
+        Description = "photo: skip the final edge-aware smoothing",
+    };
+
+    public Option<int> AutoGroups { get; } = new("--auto-groups")
+    {
+        Description = "photo without masks: at most this many automatic semantic groups",
+        DefaultValueFactory = _ => Defaults.Segmentation.MaxGroups,
+        HelpName = "n",
+    };
+
+    public Option<double> StrotssContentWeight { get; } = new("--strotss-content-weight")
+    {
+        Description = "strotss: content weight α at the coarsest scale (halved at each finer scale)",
+        DefaultValueFactory = _ => Defaults.Strotss.ContentWeight,
+        HelpName = "α",
+    };
+
+    public Option<int> StrotssScales { get; } = new("--strotss-scales")
+    {
+        Description = "strotss: number of scales, coarse to fine (--iterations per scale)",
+        DefaultValueFactory = _ => Defaults.Strotss.Scales,
+        HelpName = "n",
+    };
+
+    public Option<double> StrotssLearningRate { get; } = new("--strotss-lr")
+    {
+        Description = "strotss: RMSprop learning rate of the Laplacian pyramid",
+        DefaultValueFactory = _ => Defaults.Strotss.LearningRate,
+        HelpName = "rate",
+    };
+
+    public Option<int> Samples { get; } = new("--samples")
+    {
+        Description = "strotss: feature positions sampled (anew) each step",
+        DefaultValueFactory = _ => Defaults.Strotss.Samples,
+        HelpName = "n",
+    };
+
     public IEnumerable<Option> All =>
     [
         Method, Backbone, Weights, Size, Iterations, Scales, ContentWeight, StyleWeight, TvWeight, ContentLayers, StyleLayers,
         StyleLayerWeights, Init, Optimizer, LearningRate, PreserveColor, Softmax, SoftmaxTemperature, Seed,
-        SnapshotEvery, Device,
+        SnapshotEvery, Device, PhotoLambda, PhotoStyleIterations, PhotoIterations, NoSmooth, AutoGroups, StrotssContentWeight,
+        StrotssScales, StrotssLearningRate, Samples,
     ];
 
     public void AddTo(Command command)
@@ -206,6 +270,22 @@ public sealed partial class MethodOptions
             Seed = result.GetValue(Seed),
             SnapshotEvery = result.GetValue(SnapshotEvery),
             Device = device,
+            Method = Enum.Parse<StyleMethod>(method, ignoreCase: true),
+            Photo = Defaults.Photo with
+            {
+                Lambda = result.GetValue(PhotoLambda),
+                StyleIterations = result.GetValue(PhotoStyleIterations),
+                PhotoIterations = result.GetValue(PhotoIterations),
+                Smooth = !result.GetValue(NoSmooth),
+            },
+            Segmentation = Defaults.Segmentation with { MaxGroups = result.GetValue(AutoGroups) },
+            Strotss = Defaults.Strotss with
+            {
+                ContentWeight = result.GetValue(StrotssContentWeight),
+                Scales = result.GetValue(StrotssScales),
+                LearningRate = result.GetValue(StrotssLearningRate),
+                Samples = result.GetValue(Samples),
+            },
         };
         Validate(options);
         return options;

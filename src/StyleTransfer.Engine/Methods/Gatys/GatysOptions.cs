@@ -1,12 +1,31 @@
+using StyleTransfer.Engine.Methods.Photo;
+using StyleTransfer.Engine.Methods.Strotss;
+using StyleTransfer.Engine.Segmentation;
+
 namespace StyleTransfer.Engine.Methods.Gatys;
 
 public enum InitMode { Content, Noise }
 
 public enum OptimizerKind { Lbfgs, Adam }
 
-/// <summary>Parameters of Gatys et al. (CVPR 2016) neural style transfer. Immutable; serializable as JSON.</summary>
+/// <summary>
+/// Parameters of a stylization: the method, the options shared by every method (backbone, size, device, seed,
+/// snapshots), those of Gatys et al. (CVPR 2016) — also the first stage of <see cref="StyleMethod.Photo"/> — and
+/// the method-specific records. Immutable; serializable as JSON.
+/// </summary>
 public sealed record GatysOptions
 {
+    public StyleMethod Method { get; init; } = StyleMethod.Gatys;
+
+    /// <summary>Deep Photo Style Transfer's photorealism stage (used when <see cref="Method"/> is Photo).</summary>
+    public PhotoOptions Photo { get; init; } = new();
+
+    /// <summary>STROTSS (used when <see cref="Method"/> is Strotss; its size, seed and snapshots come from here).</summary>
+    public StrotssOptions Strotss { get; init; } = new();
+
+    /// <summary>Automatic semantic groups for the photo method when no masks are given.</summary>
+    public AutoSegmentationOptions Segmentation { get; init; } = new();
+
     /// <summary>"resnet18" (default, weights shipped), "vgg19" or "vgg16" (need <see cref="WeightsPath"/>).</summary>
     public string Backbone { get; init; } = "resnet18";
 
@@ -80,6 +99,8 @@ public sealed record GatysOptions
         Check(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 10, $"learning rate {LearningRate} is out of range (0..10]");
         Check(double.IsFinite(SoftmaxTemperature) && SoftmaxTemperature > 0, $"softmax temperature {SoftmaxTemperature} must be > 0");
         Check(SnapshotEvery >= 0, $"snapshot interval {SnapshotEvery} must be >= 0");
+        if (Method == StyleMethod.Photo) { Photo.Validate(); Segmentation.Validate(); }
+        if (Method == StyleMethod.Strotss) EffectiveStrotss().Validate();
         if (StyleLayerWeights is not null)
         {
             Check(StyleLayers is not null && StyleLayers.Count == StyleLayerWeights.Count,
@@ -87,4 +108,16 @@ public sealed record GatysOptions
             Check(StyleLayerWeights.All(w => double.IsFinite(w) && w >= 0), "style layer weights must be finite and >= 0");
         }
     }
+
+    /// <summary>Optimizer iterations of the whole run, over all scales and stages of the chosen method.</summary>
+    public int TotalIterations() => Method switch
+    {
+        StyleMethod.Photo => Photo.StyleIterations + Photo.PhotoIterations,
+        StyleMethod.Strotss => Iterations * Strotss.Scales,
+        _ => Iterations * Scales,
+    };
+
+    /// <summary>The STROTSS options with the shared size, seed, snapshot interval and iterations (per scale) applied.</summary>
+    public StrotssOptions EffectiveStrotss() =>
+        Strotss with { MaxSize = MaxSize, Seed = Seed, SnapshotEvery = SnapshotEvery, IterationsPerScale = Iterations };
 }
