@@ -112,7 +112,7 @@ public sealed record GatysOptions
     /// <summary>Optimizer iterations of the whole run, over all scales and stages of the chosen method.</summary>
     public int TotalIterations() => Method switch
     {
-        StyleMethod.Photo => Photo.StyleIterations + Photo.PhotoIterations,
+        StyleMethod.Photo => Photo.StyleIterations * Scales + Photo.PhotoIterations,
         StyleMethod.Strotss => Iterations * Strotss.Scales,
         _ => Iterations * Scales,
     };

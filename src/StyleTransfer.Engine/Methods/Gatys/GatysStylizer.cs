@@ -90,8 +90,8 @@ public sealed class GatysStylizer(IBackbone backbone)
     {
         if (layers.Count == 0) throw new ArgumentException($"no {kind} layers given");
         foreach (var l in layers)
-            if (!backbone.LayerNames.Contains(l))
-                throw new ArgumentException($"{kind} layer '{l}' does not exist in {backbone.Name}; layers: {string.Join(", ", backbone.LayerNames)}");
+            if (!backbone.LayerNames.Contains(l) && l != Objective.PixelsLayer)
+                throw new ArgumentException($"{kind} layer '{l}' does not exist in {backbone.Name}; layers: {string.Join(", ", backbone.LayerNames)}, {Objective.PixelsLayer}");
         return layers;
     }
 

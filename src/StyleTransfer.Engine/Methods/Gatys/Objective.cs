@@ -8,6 +8,12 @@ namespace StyleTransfer.Engine.Methods.Gatys;
 /// <summary>The weighted sum of content, style and total-variation losses at one scale.</summary>
 sealed class Objective : IDisposable
 {
+    /// <summary>
+    /// A pseudo-layer usable as a content or style layer: the image's own RGB pixels. As a style layer its Gram is
+    /// the (per-region) second moments of colour, which pins the palette more directly than deep features do.
+    /// </summary>
+    public const string PixelsLayer = "pixels";
+
     readonly IBackbone _backbone;
     readonly Dictionary<string, ContentLoss> _content = [];
     readonly Dictionary<string, (StyleLoss Loss, double Weight)> _style = [];
@@ -28,11 +34,11 @@ sealed class Objective : IDisposable
         var objective = new Objective(backbone, options, contentLayers.Concat(styleLayers));
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var contentFeatures = backbone.Extract(content, contentLayers.ToList());
+        var contentFeatures = Features(backbone, content, contentLayers.ToList());
         foreach (var layer in contentLayers)
             objective._content[layer] = new ContentLoss(contentFeatures[layer], transform);
 
-        var styleFeatures = styles.Select(s => (Features: backbone.Extract(s.Image, styleLayers.ToList()), s.Weight)).ToList();
+        var styleFeatures = styles.Select(s => (Features: Features(backbone, s.Image, styleLayers.ToList()), s.Weight)).ToList();
         double weightSum = layerWeights.Sum();
         for (int i = 0; i < styleLayers.Count; i++)
         {
@@ -45,7 +51,7 @@ sealed class Objective : IDisposable
             else
             {
                 var sf = styleFeatures[0].Features[layer];
-                var cf = contentFeatures.TryGetValue(layer, out var f) ? f : backbone.Extract(content, [layer])[layer];
+                var cf = contentFeatures.TryGetValue(layer, out var f) ? f : Features(backbone, content, [layer])[layer];
                 foreach (var (group, cMask, sMask) in regions.At(cf.shape[2], cf.shape[3], sf.shape[2], sf.shape[3]))
                     loss.AddRegion(sf, sMask, cMask, group.ContentFraction);
             }
@@ -56,7 +62,7 @@ sealed class Objective : IDisposable
 
     public Tensor Compute(Tensor image)
     {
-        var features = _backbone.Extract(image, _layers);
+        var features = Features(_backbone, image, _layers);
         var total = zeros(1, device: image.device).sum();
         if (_options.ContentWeight > 0)
             foreach (var (layer, loss) in _content)
@@ -67,6 +73,14 @@ sealed class Objective : IDisposable
         if (_options.TvWeight > 0)
             total = total + TotalVariation.Of(image).mul(_options.TvWeight);
         return total;
+    }
+
+    static IReadOnlyDictionary<string, Tensor> Features(IBackbone backbone, Tensor image, IReadOnlyCollection<string> layers)
+    {
+        var deep = layers.Where(l => l != PixelsLayer).ToList();
+        var features = new Dictionary<string, Tensor>(deep.Count == 0 ? [] : backbone.Extract(image, deep));
+        if (layers.Contains(PixelsLayer)) features[PixelsLayer] = image;
+        return features;
     }
 
     public void Dispose()

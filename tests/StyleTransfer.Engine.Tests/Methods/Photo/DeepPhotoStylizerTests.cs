@@ -120,7 +120,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
     }
 
     [Fact]
-    public void Without_stage_two_or_smoothing_it_is_the_segmented_gatys_result()
+    public void Without_stage_two_or_smoothing_it_is_the_segmented_gatys_result_with_colour_moments()
     {
         using var scope = NewDisposeScope();
         var content = Content();
@@ -129,8 +129,11 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var common = new GatysOptions { MaxSize = W, Optimizer = OptimizerKind.Adam };
         var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false };
         var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, common, photo);
-        var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], common with { Iterations = 3 }, regions);
+        var withPixels = common with { Iterations = 3, StyleLayers = [.. _backbone.DefaultStyleLayers, "pixels"] };
+        var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], withPixels, regions);
         Assert.True((result - gatys).abs().max().ToDouble() < 1e-5);
+        var plain = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], common with { Iterations = 3 }, regions);
+        Assert.True((result - plain).abs().max().ToDouble() > 1e-4, "the colour-moment term changes the result");
     }
 
     [Fact]
