@@ -112,7 +112,3 @@ static async Task<JobStatus> RunJob(EmbeddedCluster cluster, string name, IReadO
     }
 }
 
-sealed class SyncProgress(Action<StylizeProgress> report) : IProgress<StylizeProgress>
-{
-    public void Report(StylizeProgress value) => report(value);
-}

@@ -91,7 +91,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         var styles = request.Styles.Select(s => (Image: ImageIO.LoadTensor(s.Path, options.MaxSize, device), s.Weight)).ToList();
 
         double finalLoss = double.NaN;
-        var trackingProgress = new Progress(p => { finalLoss = p.Loss; progress?.Report(p); });
+        var trackingProgress = new SyncProgress(p => { finalLoss = p.Loss; progress?.Report(p); });
         Action<int, Tensor>? encodeSnapshot = snapshot is null ? null : (i, img) => snapshot(i, Encode(img, content, options));
         var result = options.Method switch
         {
@@ -204,8 +204,4 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         _backbones.Clear();
     }
 
-    sealed class Progress(Action<StylizeProgress> report) : IProgress<StylizeProgress>
-    {
-        public void Report(StylizeProgress value) => report(value);
-    }
 }

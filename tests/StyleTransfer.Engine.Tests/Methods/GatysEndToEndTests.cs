@@ -132,8 +132,4 @@ public class GatysEndToEndTests : IClassFixture<GatysEndToEndTests.EngineFixture
         Assert.Equal(bad, e.Path);
     }
 
-    sealed class SyncProgress(Action<StylizeProgress> report) : IProgress<StylizeProgress>
-    {
-        public void Report(StylizeProgress value) => report(value);
-    }
 }

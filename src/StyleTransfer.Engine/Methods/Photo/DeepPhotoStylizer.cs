@@ -77,7 +77,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
     }
 
     static IProgress<StylizeProgress>? Shift(IProgress<StylizeProgress>? progress, int done, int scales, int total, int stages) =>
-        progress is null ? null : new Relay(p => progress.Report(p with
+        progress is null ? null : new SyncProgress(p => progress.Report(p with
         {
             Iteration = p.Iteration + done, TotalIterations = total, Scale = p.Scale + scales, Scales = stages,
         }));
@@ -85,8 +85,4 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
     static Action<int, Tensor>? ShiftSnapshot(Action<int, Tensor>? snapshot, int done) =>
         snapshot is null ? null : (i, image) => snapshot(i + done, image);
 
-    sealed class Relay(Action<StylizeProgress> report) : IProgress<StylizeProgress>
-    {
-        public void Report(StylizeProgress value) => report(value);
-    }
 }

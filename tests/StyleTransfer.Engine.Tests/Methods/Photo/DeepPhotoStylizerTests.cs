@@ -148,8 +148,4 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
             stylizer.Run(zeros(1, 1, 8, 8), Style(), null, new GatysOptions(), new PhotoOptions())).Message);
     }
 
-    sealed class SyncProgress(Action<StylizeProgress> report) : IProgress<StylizeProgress>
-    {
-        public void Report(StylizeProgress value) => report(value);
-    }
 }

@@ -23,10 +23,6 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
     public void Dispose() => _images.Dispose();
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    sealed class SyncProgress(Action<StylizeProgress> report) : IProgress<StylizeProgress>
-    {
-        public void Report(StylizeProgress value) => report(value);
-    }
 
     static readonly StrotssOptions Tiny = new() { MaxSize = 48, Scales = 1, IterationsPerScale = 30, Samples = 256, StyleSamples = 512, Seed = 3 };
 
