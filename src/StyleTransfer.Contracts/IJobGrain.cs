@@ -3,8 +3,10 @@ using Orleans.Concurrency;
 namespace StyleTransfer.Contracts;
 
 /// <summary>
-/// A batch job (key = job id). Keeps per-item state in memory, dispatches items to nodes with free capacity and
-/// re-dispatches as work completes. One bad item never stops the others: it is marked failed with a reason.
+/// A batch job (key = job id) with durable state: it survives the restart of any silo, and a reminder re-drives
+/// it until every item is final. Items live in pages (<see cref="IJobPageGrain"/>); at most a few pages are
+/// active at a time, so a job of 100,000 items keeps silo memory bounded. One bad item never stops the others:
+/// it is marked failed with a reason.
 /// </summary>
 [Alias("StyleTransfer.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
@@ -19,15 +21,15 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("GetStatus"), AlwaysInterleave]
     Task<JobStatus> GetStatusAsync();
 
+    /// <summary>Every item of one page (0-based, <see cref="JobStatus.Pages"/> pages), for listing results.</summary>
+    [Alias("GetItems"), AlwaysInterleave]
+    Task<IReadOnlyList<ItemStatus>> GetItemsAsync(int page);
+
     /// <summary>Fails queued items with reason "cancelled" and cancels running ones.</summary>
     [Alias("Cancel")]
     Task CancelAsync();
 
-    /// <summary>From an optimizer: iteration progress of a running dispatch (throttled; fire and forget).</summary>
-    [Alias("ReportProgress"), OneWay, AlwaysInterleave]
-    Task ReportProgressAsync(Guid dispatchId, int iteration, int totalIterations);
-
-    /// <summary>From an optimizer: a dispatch ended. Reports of an abandoned dispatch are ignored.</summary>
-    [Alias("ReportFinished")]
-    Task ReportFinishedAsync(ItemOutcome outcome);
+    /// <summary>From a page: its counts changed.</summary>
+    [Alias("ReportPage"), OneWay]
+    Task ReportPageAsync(PageCounts counts);
 }

@@ -1,8 +1,13 @@
 namespace StyleTransfer.Contracts;
 
-/// <summary>How one dispatch ended (<see cref="ItemState.Succeeded"/>, <see cref="ItemState.Failed"/> or <see cref="ItemState.Skipped"/>).</summary>
+/// <summary>
+/// How one dispatch ended (<see cref="ItemState.Succeeded"/>, <see cref="ItemState.Failed"/> or
+/// <see cref="ItemState.Skipped"/>). <see cref="Transient"/>: the failure came from something outside the item
+/// (storage unreachable, node shutting down); the item is retried with backoff instead of failing for good.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("StyleTransfer.ItemOutcome")]
-public sealed record ItemOutcome(Guid DispatchId, ItemState State, string? ResultLocation, string? FailureReason)
+public sealed record ItemOutcome(Guid DispatchId, ItemState State, string? ResultLocation, string? FailureReason, bool Transient = false)
 {
-    public static ItemOutcome Failure(Guid dispatchId, string reason) => new(dispatchId, ItemState.Failed, null, reason);
+    public static ItemOutcome Failure(Guid dispatchId, string reason, bool transient = false) =>
+        new(dispatchId, ItemState.Failed, null, reason, transient);
 }

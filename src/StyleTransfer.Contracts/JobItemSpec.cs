@@ -20,4 +20,16 @@ public sealed record JobItemSpec(
     IReadOnlyList<StrotssPointPair>? GuidancePoints = null)
 {
     public bool HasMasks => ContentMaskPath is not null || StyleMaskPath is not null;
+
+    /// <summary>What is wrong with this item on its own (ids, names, masks), or null.</summary>
+    public string? Problem()
+    {
+        if (string.IsNullOrWhiteSpace(ItemId)) return "an item has no id";
+        if (string.IsNullOrWhiteSpace(OutputName)) return $"item '{ItemId}' has no output name";
+        if (string.IsNullOrWhiteSpace(ContentPath)) return $"item '{ItemId}' has no content image";
+        if (Styles is null || Styles.Count == 0) return $"item '{ItemId}' has no style image";
+        if ((ContentMaskPath is null) != (StyleMaskPath is null))
+            return $"item '{ItemId}' needs both a content mask and a style mask, or neither";
+        return null;
+    }
 }

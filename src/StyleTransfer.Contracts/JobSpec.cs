@@ -5,12 +5,18 @@ namespace StyleTransfer.Contracts;
 /// <summary>
 /// A batch of items stylized with the same method options. Results are committed as
 /// "<see cref="OutputPrefix"/>/<see cref="JobItemSpec.OutputName"/>" in the cluster's result store.
+/// Items come inline (<see cref="Items"/>) or, for large jobs, from a manifest file that every silo can read
+/// (<see cref="ManifestPath"/>, JSON lines, see <c>JobManifest</c>), read page by page while the job runs.
 /// <see cref="Options"/> is an engine type: it travels with Orleans' System.Text.Json codec
 /// (see <see cref="StyleTransferSerialization"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("StyleTransfer.JobSpec")]
 public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<JobItemSpec> Items, GatysOptions Options)
 {
+    /// <summary>A JSON-lines manifest of the items (instead of inline <see cref="Items"/>).</summary>
+    [Id(4)]
+    public string? ManifestPath { get; init; }
+
     /// <summary>The result store name of an item's output.</summary>
     public string OutputNameOf(JobItemSpec item)
     {
@@ -22,18 +28,22 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(JobId)) throw new ArgumentException("job id is empty");
+        if (JobId.Contains('/')) throw new ArgumentException($"job id '{JobId}' must not contain '/'");
+        if (ManifestPath is not null)
+        {
+            if (Items is { Count: > 0 }) throw new ArgumentException($"job '{JobId}' has both inline items and a manifest; give one");
+            if (string.IsNullOrWhiteSpace(ManifestPath)) throw new ArgumentException($"job '{JobId}' has an empty manifest path");
+            Options.Validate();
+            return;
+        }
         if (Items is null || Items.Count == 0) throw new ArgumentException($"job '{JobId}' has no items");
         var ids = new HashSet<string>();
         var names = new HashSet<string>();
         foreach (var item in Items)
         {
-            if (string.IsNullOrWhiteSpace(item.ItemId)) throw new ArgumentException($"job '{JobId}' has an item without id");
             if (!ids.Add(item.ItemId)) throw new ArgumentException($"job '{JobId}' has two items with id '{item.ItemId}'");
-            if (string.IsNullOrWhiteSpace(item.OutputName)) throw new ArgumentException($"item '{item.ItemId}' has no output name");
             if (!names.Add(item.OutputName)) throw new ArgumentException($"items of job '{JobId}' share the output name '{item.OutputName}'");
-            if (item.Styles is null || item.Styles.Count == 0) throw new ArgumentException($"item '{item.ItemId}' has no style image");
-            if ((item.ContentMaskPath is null) != (item.StyleMaskPath is null))
-                throw new ArgumentException($"item '{item.ItemId}' needs both a content mask and a style mask, or neither");
+            if (item.Problem() is string problem) throw new ArgumentException(problem);
         }
         Options.Validate();
     }

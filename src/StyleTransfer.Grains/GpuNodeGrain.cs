@@ -22,6 +22,8 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
         _device = TorchDevices.Select(_options.Device);
         _deviceDescription = TorchDevices.Describe(_device);
         _freeBytes = NodeCapacity.FreeCudaBytes(_device);
+        var device = _device;
+        StyleTransferMetrics.DeviceMemory(() => NodeCapacity.FreeCudaBytes(device));
         logger.LogInformation("Node {Node} on {Device}, capacity {Capacity} at {Size} px",
             this.GetPrimaryKeyString(), _deviceDescription, Capacity(_lastMaxSize), _lastMaxSize);
         return Task.CompletedTask;
@@ -38,6 +40,7 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
         _lastMaxSize = work.Options.MaxSize;
         if (_inFlight.Count >= Capacity(work.Options.MaxSize)) return false;
         _inFlight[work.DispatchId] = work;
+        StyleTransferMetrics.NodeInFlight(_inFlight.Count);
         try
         {
             await GrainFactory.GetGrain<IOptimizerGrain>(work.DispatchId).StartAsync(work, this.GetPrimaryKeyString());
@@ -45,6 +48,7 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
         catch
         {
             _inFlight.Remove(work.DispatchId);
+            StyleTransferMetrics.NodeInFlight(_inFlight.Count);
             throw;
         }
         return true;
@@ -53,6 +57,7 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
     public Task ReleaseAsync(Guid dispatchId)
     {
         _inFlight.Remove(dispatchId);
+        StyleTransferMetrics.NodeInFlight(_inFlight.Count);
         return Task.CompletedTask;
     }
 }

@@ -17,6 +17,9 @@ public sealed class GpuNodeOptions
     /// <summary>Share of the free GPU memory (at node start) that optimizations may plan to use.</summary>
     public double MemoryFraction { get; set; } = 0.8;
 
+    /// <summary>Threads of torch's CPU kernels in this process (null = torch's default, one per core).</summary>
+    public int? TorchThreads { get; set; }
+
     /// <summary>Seconds between progress reports of a running optimization.</summary>
     public double ProgressIntervalSeconds { get; set; } = 1.0;
 }

@@ -19,7 +19,15 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
         try
         {
             var parameters = await Task.Run(() => ResultParameters.Compute(work.Item, work.Options), cancellationToken);
-            var existing = await store.GetAsync(work.OutputName, cancellationToken);
+            StoredResult? existing;
+            try
+            {
+                existing = await store.GetAsync(work.OutputName, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return StoreUnavailable(work, e);
+            }
             if (existing is not null
                 && existing.Metadata.TryGetValue(ResultParameters.Keys.ParamsHash, out var hash) && hash == parameters.Hash)
                 return new ItemOutcome(work.DispatchId, ItemState.Skipped, existing.Location, null);
@@ -37,7 +45,15 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             var result = await Task.Factory.StartNew(
                 () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var stored = await store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken);
+            StoredResult stored;
+            try
+            {
+                stored = await store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return StoreUnavailable(work, e);
+            }
             return new ItemOutcome(work.DispatchId, ItemState.Succeeded, stored.Location, null);
         }
         catch (Exception e)
@@ -45,6 +61,10 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             return ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
         }
     }
+
+    /// <summary>The result store failed (unreachable, throttled, disk full): transient, the job retries the item later.</summary>
+    ItemOutcome StoreUnavailable(WorkItem work, Exception e) => ItemOutcome.Failure(work.DispatchId,
+        $"result store {store.Describe()} failed for {work.OutputName}: {FailureReasons.Describe(e)}", transient: true);
 
     public static string SnapshotName(string outputName, int iteration) =>
         $"{Path.ChangeExtension(outputName, null)}.iter-{iteration:D6}.png";

@@ -1,158 +1,218 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using StyleTransfer.Contracts;
 
 namespace StyleTransfer.Grains;
 
 /// <summary>
-/// Orchestrates one job: per-item state in memory, masks checked up front, items handed round-robin to nodes with
-/// free capacity, re-dispatch when an item finishes and on a timer (nodes that were full, silos that joined or
-/// left). State is not persisted: if this activation is lost, starting the job again skips finished outputs.
+/// Orchestrates one job with durable state. Inline items are split into pages when the job starts; a manifest is
+/// read a page at a time as earlier pages complete, so at most <see cref="JobOptions.MaxActivePages"/> pages are
+/// dispatching. A timer polls the active pages; a reminder reactivates the job (on any silo) after its silo died,
+/// and the pages resume where their durable state says.
 /// </summary>
-[CollectionAgeLimit(Minutes = 60)]
-public sealed class JobGrain(ILogger<JobGrain> logger) : Grain, IJobGrain
+public sealed class JobGrain(
+    [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+    IOptions<JobOptions> jobOptions,
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
-    /// <summary>Dispatches of an item before it is failed because its nodes kept leaving the cluster.</summary>
-    const int MaxAttempts = 3;
+    const string ReminderName = "redrive";
+    readonly JobOptions _options = jobOptions.Value;
+    IGrainTimer? _timer;
+    bool _dirty;
+    DateTimeOffset _lastWrite;
 
-    static readonly TimeSpan DispatchInterval = TimeSpan.FromSeconds(2);
+    JobState S => state.State;
 
-    JobSpec? _spec;
-    string? _specJson;
-    readonly List<JobItemRecord> _items = [];
-    DateTimeOffset? _startedAt;
-    DateTimeOffset? _finishedAt;
-    bool _cancelled;
-    IReadOnlyList<NodeInfo> _nodes = [];
-    IGrainTimer? _dispatchTimer;
+    string JobId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.StartedAt is not null && S.FinishedAt is null) StartTimer();
+        return Task.CompletedTask;
+    }
 
     public async Task StartAsync(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.JobId != this.GetPrimaryKeyString())
-            throw new ArgumentException($"spec is for job '{spec.JobId}' but was sent to job '{this.GetPrimaryKeyString()}'");
-        var json = JsonSerializer.Serialize(spec);
-        if (_spec is not null)
+        if (spec.JobId != JobId)
+            throw new ArgumentException($"spec is for job '{spec.JobId}' but was sent to job '{JobId}'");
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec))));
+        if (S.StartedAt is not null)
         {
-            if (json == _specJson) return;
-            throw new InvalidOperationException($"job '{spec.JobId}' was already started with a different spec; use a new job id");
+            if (hash == S.SpecHash) return;
+            throw new InvalidOperationException($"job '{JobId}' was already started with a different spec; use a new job id");
         }
         spec.Validate();
-        _spec = spec;
-        _specJson = json;
-        _startedAt = DateTimeOffset.UtcNow;
-        _items.AddRange(spec.Items.Select(item => new JobItemRecord(item, spec.OutputNameOf(item))));
-        logger.LogInformation("Job {Job} started: {Count} items to {Prefix}", spec.JobId, _items.Count, spec.OutputPrefix);
-        _dispatchTimer = this.RegisterGrainTimer(DispatchAsync, new GrainTimerCreationOptions(DispatchInterval, DispatchInterval) { KeepAlive = true });
-        await DispatchAsync();
+        if (spec.ManifestPath is not null && !File.Exists(spec.ManifestPath))
+            throw new ArgumentException($"manifest {spec.ManifestPath}: file not found on the silo");
+
+        S.Spec = spec with { Items = [] };
+        S.SpecHash = hash;
+        if (spec.ManifestPath is null)
+        {
+            await InitializePagesAsync(spec);
+            S.SourceExhausted = true;
+        }
+        S.StartedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync();
+        _lastWrite = DateTimeOffset.UtcNow;
+        logger.LogInformation("Job {Job} started: {Source} to {Prefix}", JobId,
+            spec.ManifestPath is null ? $"{spec.Items.Count} items in {S.Pages.Count} pages" : $"manifest {spec.ManifestPath}", spec.OutputPrefix);
+        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        StartTimer();
+        await TickAsync();
     }
 
-    public Task<JobStatus> GetStatusAsync()
+    async Task InitializePagesAsync(JobSpec spec)
     {
-        int Count(ItemState state) => _items.Count(i => i.State == state);
-        var timed = _items.Where(i => i.State == ItemState.Succeeded && i.StartedAt is not null && i.FinishedAt is not null).ToList();
-        double? average = timed.Count == 0 ? null : timed.Average(i => (i.FinishedAt!.Value - i.StartedAt!.Value).TotalSeconds);
-        return Task.FromResult(new JobStatus(this.GetPrimaryKeyString(), _startedAt, _finishedAt, _cancelled, _items.Count,
-            Count(ItemState.Queued), Count(ItemState.Running), Count(ItemState.Succeeded), Count(ItemState.Failed),
-            Count(ItemState.Skipped), average, _items.Select(i => i.ToStatus()).ToList(), _nodes));
+        var pages = spec.Items.Chunk(JobPages.Size).ToList();
+        // Eight pages at a time, on this activation's scheduler (grain calls need its context).
+        foreach (var batch in Enumerable.Range(0, pages.Count).Chunk(8))
+            await Task.WhenAll(batch.Select(page => InitializePageAsync(page, pages[page].ToList(), [])));
+        S.Pages = pages.Select((items, page) => new PageCounts(page, items.Length, items.Length, 0, 0, 0, 0, 0, 0)).ToList();
+    }
+
+    Task InitializePageAsync(int page, List<JobItemSpec> items, List<RejectedItem> rejected)
+    {
+        var spec = S.Spec!;
+        var definition = new JobPageDefinition(JobId, page, items, items.Select(spec.OutputNameOf).ToList(), spec.Options,
+            rejected.Select(r => r with { OutputName = spec.OutputPrefix.Trim('/') is { Length: > 0 } p ? $"{p}/{r.OutputName}" : r.OutputName }).ToList());
+        return GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, page)).InitializeAsync(definition);
+    }
+
+    public async Task<JobStatus> GetStatusAsync()
+    {
+        var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
+        var pages = S.Pages;
+        int total = pages.Sum(p => p.Total);
+        var items = total <= JobStatus.DetailLimit
+            ? await ItemsOfAsync(pages.Select(p => p.Page), _ => true)
+            : await ItemsOfAsync(pages.Where(p => p.Running > 0 || p.Failed > 0).Select(p => p.Page),
+                i => i.State == ItemState.Running || i.State == ItemState.Failed);
+        if (total > JobStatus.DetailLimit)
+            items = items.Where(i => i.State == ItemState.Running)
+                .Concat(items.Where(i => i.State == ItemState.Failed).Take(100)).ToList();
+        int computed = pages.Sum(p => p.ItemsComputed);
+        return new JobStatus(JobId, S.StartedAt, S.FinishedAt, S.Cancelled, total,
+            pages.Sum(p => p.Queued), pages.Sum(p => p.Running), pages.Sum(p => p.Succeeded), pages.Sum(p => p.Failed),
+            pages.Sum(p => p.Skipped), computed == 0 ? null : pages.Sum(p => p.SecondsComputed) / computed, items, nodes)
+        {
+            Pages = pages.Count,
+            SourceExhausted = S.SourceExhausted || S.Cancelled,
+        };
+    }
+
+    async Task<List<ItemStatus>> ItemsOfAsync(IEnumerable<int> pages, Func<ItemStatus, bool> keep)
+    {
+        var lists = await Task.WhenAll(pages.Select(p => GetItemsAsync(p)));
+        return lists.SelectMany(l => l).Where(keep).ToList();
+    }
+
+    public Task<IReadOnlyList<ItemStatus>> GetItemsAsync(int page)
+    {
+        if (page < 0 || page >= S.Pages.Count) return Task.FromResult<IReadOnlyList<ItemStatus>>([]);
+        return GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, page)).GetItemsAsync();
     }
 
     public async Task CancelAsync()
     {
-        if (_spec is null || _finishedAt is not null) return;
-        _cancelled = true;
-        var now = DateTimeOffset.UtcNow;
-        foreach (var item in _items.Where(i => i.State == ItemState.Queued)) item.Fail(FailureReasons.Cancelled, now);
-        await Task.WhenAll(_items.Where(i => i.DispatchId is not null)
-            .Select(i => GrainFactory.GetGrain<IOptimizerGrain>(i.DispatchId!.Value).CancelAsync()));
-        CheckFinished();
+        if (S.StartedAt is null || S.FinishedAt is not null || S.Cancelled) return;
+        S.Cancelled = true;
+        await state.WriteStateAsync();
+        logger.LogInformation("Job {Job} cancelled", JobId);
+        await Task.WhenAll(S.Pages.Where(p => !p.IsComplete)
+            .Select(p => GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, p.Page)).CancelAsync()));
+        await TickAsync();
     }
 
-    public Task ReportProgressAsync(Guid dispatchId, int iteration, int totalIterations)
+    public async Task ReportPageAsync(PageCounts counts)
     {
-        _items.FirstOrDefault(i => i.DispatchId == dispatchId)?.Progress(iteration, totalIterations);
-        return Task.CompletedTask;
+        if (counts.Page < 0 || counts.Page >= S.Pages.Count) return;
+        bool completed = counts.IsComplete && !S.Pages[counts.Page].IsComplete;
+        S.Pages[counts.Page] = counts;
+        _dirty = true;
+        if (completed) await TickAsync(); // read the next page of the source, or finish
     }
 
-    public async Task ReportFinishedAsync(ItemOutcome outcome)
-    {
-        var item = _items.FirstOrDefault(i => i.DispatchId == outcome.DispatchId);
-        if (item is null) return;
-        item.Finished(outcome, DateTimeOffset.UtcNow);
-        if (!CheckFinished()) await DispatchAsync();
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
 
-    bool CheckFinished()
-    {
-        if (_finishedAt is not null) return true;
-        if (_items.Any(i => !i.State.IsFinal())) return false;
-        _finishedAt = DateTimeOffset.UtcNow;
-        _dispatchTimer?.Dispose();
-        _dispatchTimer = null;
-        logger.LogInformation("Job {Job} finished: {Succeeded} succeeded, {Skipped} skipped, {Failed} failed",
-            this.GetPrimaryKeyString(), _items.Count(i => i.State == ItemState.Succeeded),
-            _items.Count(i => i.State == ItemState.Skipped), _items.Count(i => i.State == ItemState.Failed));
-        return true;
-    }
+    void StartTimer() => _timer ??= this.RegisterGrainTimer(TickAsync,
+        new GrainTimerCreationOptions(_options.JobTick, _options.JobTick) { KeepAlive = true });
 
-    async Task DispatchAsync()
+    async Task TickAsync()
     {
-        if (_spec is null || _cancelled || CheckFinished()) return;
-        await CheckMasksAsync();
-        _nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
-        RequeueLostItems();
-        var open = _nodes.Where(n => n.Free > 0).Select(n => n.NodeId).ToList();
-        while (open.Count > 0)
+        if (S.StartedAt is null) return;
+        if (S.FinishedAt is not null)
         {
-            foreach (var node in open.ToList())
-            {
-                var item = _items.FirstOrDefault(i => i.State == ItemState.Queued);
-                if (item is null) return;
-                if (!await TryDispatchAsync(item, node)) open.Remove(node);
-            }
+            await StopAsync();
+            return;
         }
-    }
-
-    async Task<bool> TryDispatchAsync(JobItemRecord item, string node)
-    {
-        var work = new WorkItem(Guid.NewGuid(), _spec!.JobId, item.Spec, item.OutputName, _spec.Options);
         try
         {
-            if (!await GrainFactory.GetGrain<IGpuNodeGrain>(node).TryAcceptAsync(work)) return false;
+            await ReadSourceAsync();
+            var active = S.Pages.Where(p => !p.IsComplete).Take(_options.MaxActivePages).ToList();
+            foreach (var counts in await Task.WhenAll(active.Select(p =>
+                         GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, p.Page)).RunAsync())))
+            {
+                if (counts != S.Pages[counts.Page]) _dirty = true;
+                S.Pages[counts.Page] = counts;
+            }
+            if ((S.SourceExhausted || S.Cancelled) && S.Pages.All(p => p.IsComplete))
+            {
+                S.FinishedAt = DateTimeOffset.UtcNow;
+                _dirty = true;
+                logger.LogInformation("Job {Job} finished: {Succeeded} succeeded, {Skipped} skipped, {Failed} failed", JobId,
+                    S.Pages.Sum(p => p.Succeeded), S.Pages.Sum(p => p.Skipped), S.Pages.Sum(p => p.Failed));
+            }
+            if (_dirty && (S.FinishedAt is not null || DateTimeOffset.UtcNow - _lastWrite > _options.JobTick * 2))
+                await WriteAsync();
+            if (S.FinishedAt is not null) await StopAsync();
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Node {Node} refused item {Item}", node, item.Spec.ItemId);
-            return false;
+            // Storage or a silo unreachable for now: the timer (or the reminder) tries again.
+            logger.LogWarning("Job {Job}: tick failed, will retry: {Error}", JobId, e.Message);
         }
-        item.Dispatched(work.DispatchId, node, _spec.Options.TotalIterations(), DateTimeOffset.UtcNow);
-        return true;
     }
 
-    /// <summary>Colour-label masks (gatys, photo) are checked up front; STROTSS guidance images are read by the engine.</summary>
-    async Task CheckMasksAsync()
+    /// <summary>Reads the manifest further while fewer than the allowed pages are active.</summary>
+    async Task ReadSourceAsync()
     {
-        if (_spec!.Options.Method == StyleTransfer.Engine.Methods.StyleMethod.Strotss) return;
-        foreach (var item in _items.Where(i => i.State == ItemState.Queued && i.Spec.HasMasks && !i.MasksChecked))
+        var spec = S.Spec!;
+        while (!S.SourceExhausted && !S.Cancelled && S.Pages.Count(p => !p.IsComplete) < _options.MaxActivePages)
         {
-            var spec = item.Spec;
-            var request = new SegmentationRequest(spec.ContentPath, spec.ContentMaskPath!, spec.Styles[0].Path, spec.StyleMaskPath!);
-            var result = await GrainFactory.GetGrain<ISegmentationGrain>(request.Key()).AnalyzeAsync(request);
-            if (result.IsValid) item.MasksChecked = true;
-            else item.Fail(result.Error!, DateTimeOffset.UtcNow);
+            var page = await Task.Run(() => JobManifest.Read(spec.ManifestPath!, S.ManifestOffset, S.ManifestLine, JobPages.Size));
+            int index = S.Pages.Count;
+            if (page.Items.Count + page.Rejected.Count > 0)
+            {
+                await InitializePageAsync(index, page.Items, page.Rejected);
+                int total = page.Items.Count + page.Rejected.Count;
+                S.Pages.Add(new PageCounts(index, total, page.Items.Count, 0, 0, page.Rejected.Count, 0, 0, 0));
+            }
+            S.ManifestOffset = page.NextOffset;
+            S.ManifestLine = page.NextLine;
+            S.SourceExhausted = page.Exhausted;
+            // The cursor is durable before the page runs; a crash in between re-reads the same lines into the same page.
+            await WriteAsync();
         }
-        CheckFinished();
     }
 
-    void RequeueLostItems()
+    async Task WriteAsync()
     {
-        var live = _nodes.Select(n => n.NodeId).ToHashSet();
-        foreach (var item in _items.Where(i => i.State == ItemState.Running && !live.Contains(i.Node!)))
-        {
-            if (item.Attempts >= MaxAttempts)
-                item.Fail($"node {item.Node} left the cluster during attempt {item.Attempts} of {MaxAttempts}", DateTimeOffset.UtcNow);
-            else
-                item.Requeue();
-        }
+        await state.WriteStateAsync();
+        _dirty = false;
+        _lastWrite = DateTimeOffset.UtcNow;
+    }
+
+    async Task StopAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        var reminder = await this.GetReminder(ReminderName);
+        if (reminder is not null) await this.UnregisterReminder(reminder);
     }
 }

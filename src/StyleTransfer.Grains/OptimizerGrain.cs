@@ -18,6 +18,7 @@ public sealed class OptimizerGrain(
     : Grain, IOptimizerGrain
 {
     readonly CancellationTokenSource _cancellation = new();
+    bool _cancelRequested;
     readonly LatestProgress _progress = new();
     WorkItem? _work;
     IGrainTimer? _progressTimer;
@@ -36,6 +37,7 @@ public sealed class OptimizerGrain(
 
     public Task CancelAsync()
     {
+        _cancelRequested = true;
         _cancellation.Cancel();
         return Task.CompletedTask;
     }
@@ -52,8 +54,11 @@ public sealed class OptimizerGrain(
         }
         catch (Exception e)
         {
-            outcome = ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
+            outcome = ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e), transient: e is not (OperationCanceledException or ArgumentException or InvalidInputException));
         }
+        // Cancelled because this silo is shutting down, not by the job: the item must run again elsewhere.
+        if (outcome.FailureReason == FailureReasons.Cancelled && !_cancelRequested)
+            outcome = ItemOutcome.Failure(work.DispatchId, "interrupted: its node shut down", transient: true);
         _progressTimer?.Dispose();
         logger.LogInformation("Item {Item} of job {Job} on {Node}: {State} {Detail}",
             work.Item.ItemId, work.JobId, nodeId, outcome.State, outcome.FailureReason ?? outcome.ResultLocation);
@@ -86,12 +91,12 @@ public sealed class OptimizerGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IJobGrain>(work.JobId).ReportFinishedAsync(outcome);
+                await GrainFactory.GetGrain<IJobPageGrain>(work.PageKey).ReportFinishedAsync(outcome);
                 return;
             }
             catch (Exception e) when (attempt < 5)
             {
-                logger.LogWarning(e, "Reporting item {Item} to job {Job} failed (attempt {Attempt})", work.Item.ItemId, work.JobId, attempt);
+                logger.LogWarning("Reporting item {Item} to job {Job} failed (attempt {Attempt}): {Error}", work.Item.ItemId, work.JobId, attempt, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt));
             }
             catch (Exception e)
@@ -107,7 +112,7 @@ public sealed class OptimizerGrain(
         var latest = _progress.Latest;
         if (_work is null || latest is null || latest == _reported) return Task.CompletedTask;
         _reported = latest;
-        return GrainFactory.GetGrain<IJobGrain>(_work.JobId).ReportProgressAsync(_work.DispatchId, latest.Iteration, latest.TotalIterations);
+        return GrainFactory.GetGrain<IJobPageGrain>(_work.PageKey).ReportProgressAsync(_work.DispatchId, latest.Iteration, latest.TotalIterations);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

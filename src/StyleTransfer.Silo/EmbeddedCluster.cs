@@ -38,6 +38,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             .ConfigureLogging(logging => options.Logging?.Invoke(logging))
             .UseOrleans(silo => silo
                 .UseStyleTransferLocalhostClustering(siloPort, gatewayPort)
+                .UseInMemoryJobState()
                 .AddStyleTransfer(store =>
                 {
                     store.Kind = ResultStoreOptions.LocalKind;

@@ -1,16 +1,24 @@
-using System.Net;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using StyleTransfer.Grains;
 using StyleTransfer.Silo;
 
-// A StyleTransfer silo: localhost clustering (section "Orleans"), result store (section "ResultStore") and node
-// options (section "GpuNode") from appsettings.json, environment (e.g. Orleans__SiloPort=11112) or the command line
-// (e.g. --Orleans:SiloPort 11112 --Orleans:GatewayPort 30001 --Orleans:PrimarySiloPort 11111).
-var builder = Host.CreateApplicationBuilder(args);
-var hostOptions = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
-builder.UseOrleans(silo => silo
-    .UseStyleTransferLocalhostClustering(hostOptions.SiloPort, hostOptions.GatewayPort,
-        hostOptions.PrimarySiloPort is int primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
-        hostOptions.ServiceId, hostOptions.ClusterId)
-    .AddStyleTransfer());
-await builder.Build().RunAsync();
+// A StyleTransfer silo host: cluster (section "Cluster", connection string "AzureStorage"), result store (section
+// "ResultStore"), node (section "GpuNode") and job settings (section "Jobs") from appsettings.json, the environment
+// (e.g. Cluster__Mode=AzureStorage) or the command line (e.g. --Cluster:SiloPort 11112). HTTP on Http:Port (8080):
+// /healthz/live, /healthz/ready (the silo is an active cluster member) and /metrics (Prometheus).
+var builder = WebApplication.CreateBuilder(args);
+var cluster = builder.Configuration.GetSection(ClusterHostOptions.SectionName).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
+int httpPort = builder.Configuration.GetValue("Http:Port", 8080);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(httpPort));
+builder.UseOrleans(silo => silo.UseStyleTransferCluster(cluster, builder.Configuration).AddStyleTransfer());
+builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(StyleTransferMetrics.MeterName, "Microsoft.Orleans")
+    .AddPrometheusExporter());
+
+var app = builder.Build();
+app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapPrometheusScrapingEndpoint("/metrics");
+await app.RunAsync();

@@ -18,8 +18,9 @@ public static class StyleTransferSiloBuilderExtensions
     /// <summary>
     /// Registers the grains' services: JSON serialization of engine types, one <see cref="StylizationEngine"/> per
     /// silo (on the node's device; it caches backbones), the result store (section "ResultStore") and the node
-    /// options (section "GpuNode") from the silo's configuration, then the code overrides, and the placement of
-    /// node grains on their own silo.
+    /// options (section "GpuNode") and job options (section "Jobs") from the silo's configuration, then the code
+    /// overrides, and the placement of node grains on their own silo. Clustering and the "jobs" grain storage are
+    /// the host's (see <see cref="ClusterHostingExtensions"/>).
     /// </summary>
     public static ISiloBuilder AddStyleTransfer(this ISiloBuilder builder,
         Action<ResultStoreOptions>? configureStore = null, Action<GpuNodeOptions>? configureNode = null)
@@ -30,8 +31,13 @@ public static class StyleTransferSiloBuilderExtensions
         if (configureStore is not null) services.Configure(configureStore);
         services.AddOptions<GpuNodeOptions>().Bind(builder.Configuration.GetSection(GpuNodeOptions.SectionName));
         if (configureNode is not null) services.Configure(configureNode);
+        services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.SectionName));
         services.TryAddSingleton<IStylizationEngine>(provider =>
-            new StylizationEngine(provider.GetRequiredService<IOptions<GpuNodeOptions>>().Value.Device));
+        {
+            var node = provider.GetRequiredService<IOptions<GpuNodeOptions>>().Value;
+            if (node.TorchThreads is int threads) TorchSharp.torch.set_num_threads(threads);
+            return new StylizationEngine(node.Device);
+        });
         builder.AddPlacementDirector<NodeLocalPlacement, NodeLocalPlacementDirector>();
         return builder;
     }

@@ -43,7 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await ProbeStorageAsync();
         Store = new AzureBlobResultStore(ConnectionString, ContainerName);
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddStyleTransfer(
+        builder.ConfigureSilo((_, silo) => silo.UseInMemoryJobState().AddStyleTransfer(
             store =>
             {
                 store.Kind = ResultStoreOptions.AzureKind;

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using StyleTransfer.Contracts;
+
+namespace StyleTransfer.Grains;
+
+/// <summary>
+/// A job's items as a JSON-lines file, read a page at a time from a byte offset (so a job of any size is never
+/// held in memory). One object per line:
+/// <code>{"content": "cats/001.jpg", "style": "starry.jpg", "output": "001__starry.png"}</code>
+/// with optional "id" (default: the output name), "styles": [{"path": ..., "weight": ...}] instead of "style",
+/// "contentMask"/"styleMask", and "output" defaulting to "&lt;content stem&gt;__&lt;style stem&gt;.png". Relative
+/// paths are relative to the manifest's folder. Blank lines and lines starting with '#' are ignored. A line that
+/// is not a valid item becomes a failed item named "line-N" with the reason.
+/// </summary>
+public static class JobManifest
+{
+    public sealed record Page(List<JobItemSpec> Items, List<RejectedItem> Rejected, long NextOffset, int NextLine, bool Exhausted);
+
+    public static Page Read(string manifestPath, long offset, int line, int maxItems)
+    {
+        if (!File.Exists(manifestPath)) throw new FileNotFoundException($"manifest {manifestPath}: file not found", manifestPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var items = new List<JobItemSpec>();
+        var rejected = new List<RejectedItem>();
+        using var stream = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        stream.Seek(offset, SeekOrigin.Begin);
+        var buffer = new MemoryStream();
+        while (items.Count + rejected.Count < maxItems)
+        {
+            buffer.SetLength(0);
+            int b;
+            while ((b = stream.ReadByte()) >= 0 && b != '\n') buffer.WriteByte((byte)b);
+            if (b < 0 && buffer.Length == 0) return new Page(items, rejected, stream.Position, line, true);
+            line++;
+            var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Trim();
+            if (text.Length > 0 && !text.StartsWith('#'))
+            {
+                try
+                {
+                    var item = Parse(text, folder);
+                    if (item.Problem() is string problem) throw new FormatException(problem);
+                    items.Add(item);
+                }
+                catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+                {
+                    rejected.Add(new RejectedItem($"line-{line}", $"line-{line}.invalid", $"manifest {manifestPath} line {line}: {e.Message}"));
+                }
+            }
+            if (b < 0) return new Page(items, rejected, stream.Position, line, true);
+        }
+        return new Page(items, rejected, stream.Position, line, stream.Position >= stream.Length);
+    }
+
+    static JobItemSpec Parse(string text, string folder)
+    {
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw new FormatException("not a JSON object");
+        string content = Resolve(folder, Required(root, "content"));
+        var styles = new List<StyleSpec>();
+        if (root.TryGetProperty("style", out var style)) styles.Add(new StyleSpec(Resolve(folder, AsString(style, "style"))));
+        if (root.TryGetProperty("styles", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array) throw new FormatException("\"styles\" must be an array");
+            foreach (var entry in list.EnumerateArray())
+            {
+                var path = entry.ValueKind == JsonValueKind.String ? entry.GetString()! : Required(entry, "path");
+                double weight = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("weight", out var w) ? w.GetDouble() : 1.0;
+                styles.Add(new StyleSpec(Resolve(folder, path), weight));
+            }
+        }
+        if (styles.Count == 0) throw new FormatException("no \"style\" or \"styles\"");
+        string output = Optional(root, "output")
+            ?? $"{Path.GetFileNameWithoutExtension(content)}__{Path.GetFileNameWithoutExtension(styles[0].Path)}.png";
+        if (output.Contains("..") || Path.IsPathRooted(output)) throw new FormatException($"output name '{output}' must be relative without '..'");
+        string id = Optional(root, "id") ?? output;
+        string? contentMask = Optional(root, "contentMask") is string cm ? Resolve(folder, cm) : null;
+        string? styleMask = Optional(root, "styleMask") is string sm ? Resolve(folder, sm) : null;
+        return new JobItemSpec(id, content, styles, output, contentMask, styleMask);
+    }
+
+    static string Required(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? AsString(value, name) : throw new FormatException($"missing \"{name}\"");
+
+    static string? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? AsString(value, name) : null;
+
+    static string AsString(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()! : throw new FormatException($"\"{name}\" must be a non-empty string");
+
+    static string Resolve(string folder, string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
+}

@@ -1,0 +1,240 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
+
+namespace StyleTransfer.Grains;
+
+/// <summary>
+/// One page of a job: durable item states, dispatch to nodes with free capacity (the node with the most free
+/// slots first), re-dispatch of items whose node left the cluster, retries with backoff for transient failures.
+/// State is written on a short timer when it changed (and at once when the page completes), not on every event:
+/// an item finished but not yet written runs again after a crash and is then skipped by its parameters hash.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed class JobPageGrain(
+    [PersistentState("page", StorageNames.Jobs)] IPersistentState<JobPageState> state,
+    IOptions<JobOptions> jobOptions,
+    ILogger<JobPageGrain> logger) : Grain, IJobPageGrain
+{
+    readonly JobOptions _options = jobOptions.Value;
+    IGrainTimer? _timer;
+    bool _dirty;
+    bool _dispatching;
+    PageCounts? _reported;
+
+    List<PageItem> Items => state.State.Items;
+
+    public Task InitializeAsync(JobPageDefinition definition)
+    {
+        if (state.RecordExists || Items.Count > 0) return Task.CompletedTask;
+        var now = DateTimeOffset.UtcNow;
+        state.State.JobId = definition.JobId;
+        state.State.Page = definition.Page;
+        state.State.Options = definition.Options;
+        for (int i = 0; i < definition.Items.Count; i++)
+            Items.Add(new PageItem { Spec = definition.Items[i], OutputName = definition.OutputNames[i] });
+        foreach (var rejected in definition.Rejected)
+        {
+            var item = new PageItem { Spec = new JobItemSpec(rejected.ItemId, "", [], rejected.OutputName), OutputName = rejected.OutputName };
+            item.Fail(rejected.Reason, now);
+            Items.Add(item);
+        }
+        return state.WriteStateAsync();
+    }
+
+    public async Task<PageCounts> RunAsync()
+    {
+        if (Items.Count == 0) throw new InvalidOperationException($"page {this.GetPrimaryKeyString()} was never initialized");
+        if (_timer is null && !IsComplete)
+            _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(_options.PageTick, _options.PageTick) { KeepAlive = true });
+        await TickAsync();
+        return Counts();
+    }
+
+    public Task<IReadOnlyList<ItemStatus>> GetItemsAsync() =>
+        Task.FromResult<IReadOnlyList<ItemStatus>>(Items.Select(i => i.ToStatus()).ToList());
+
+    public async Task CancelAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var item in Items.Where(i => i.State == ItemState.Queued)) item.Fail(FailureReasons.Cancelled, now);
+        _dirty = true;
+        await Task.WhenAll(Items.Where(i => i.DispatchId is not null)
+            .Select(i => GrainFactory.GetGrain<IOptimizerGrain>(i.DispatchId!.Value).CancelAsync()));
+        await TickAsync();
+    }
+
+    public Task ReportProgressAsync(Guid dispatchId, int iteration, int totalIterations)
+    {
+        Items.FirstOrDefault(i => i.DispatchId == dispatchId)?.Progress(iteration, totalIterations);
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportFinishedAsync(ItemOutcome outcome)
+    {
+        var item = Items.FirstOrDefault(i => i.DispatchId == outcome.DispatchId);
+        if (item is null) return;
+        var now = DateTimeOffset.UtcNow;
+        if (outcome.Transient && item.Attempts < _options.MaxAttempts)
+        {
+            var delay = _options.RetryDelay(item.Attempts);
+            logger.LogWarning("Item {Item} failed transiently (attempt {Attempt}): {Reason}; retrying in {Delay}",
+                item.Spec.ItemId, item.Attempts, outcome.FailureReason, delay);
+            item.Requeue(now + delay);
+        }
+        else
+        {
+            var final = outcome.Transient ? outcome with { FailureReason = $"{outcome.FailureReason} (gave up after {item.Attempts} attempts)" } : outcome;
+            item.Finished(final, now);
+            StyleTransferMetrics.ItemFinished(final.State, item.StartedAt, now, item.TotalIterations);
+        }
+        _dirty = true;
+        await DispatchAsync();
+        if (IsComplete) await TickAsync();
+    }
+
+    bool IsComplete => Items.All(i => i.State.IsFinal());
+
+    PageCounts Counts()
+    {
+        int queued = 0, running = 0, succeeded = 0, failed = 0, skipped = 0, computed = 0;
+        double seconds = 0;
+        foreach (var item in Items)
+        {
+            switch (item.State)
+            {
+                case ItemState.Queued: queued++; break;
+                case ItemState.Running: running++; break;
+                case ItemState.Succeeded:
+                    succeeded++;
+                    if (item.StartedAt is { } start && item.FinishedAt is { } end) { seconds += (end - start).TotalSeconds; computed++; }
+                    break;
+                case ItemState.Failed: failed++; break;
+                case ItemState.Skipped: skipped++; break;
+            }
+        }
+        return new PageCounts(state.State.Page, Items.Count, queued, running, succeeded, failed, skipped, seconds, computed);
+    }
+
+    async Task TickAsync()
+    {
+        if (!IsComplete) await DispatchAsync();
+        await PersistAsync();
+        var counts = Counts();
+        StyleTransferMetrics.PageQueue(this.GetPrimaryKeyString(), counts.Queued);
+        if (counts != _reported)
+        {
+            _reported = counts;
+            GrainFactory.GetGrain<IJobGrain>(state.State.JobId).ReportPageAsync(counts).Ignore();
+        }
+        if (IsComplete && !_dirty)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            StyleTransferMetrics.PageQueue(this.GetPrimaryKeyString(), 0);
+            DeactivateOnIdle();
+        }
+    }
+
+    async Task PersistAsync()
+    {
+        if (!_dirty) return;
+        try
+        {
+            await state.WriteStateAsync();
+            _dirty = false;
+        }
+        catch (Exception e)
+        {
+            // Storage unreachable: keep the changes in memory and try again on the next tick.
+            logger.LogWarning("Writing page {Page} failed, will retry: {Error}", this.GetPrimaryKeyString(), e.Message);
+        }
+    }
+
+    async Task DispatchAsync()
+    {
+        if (_dispatching) return; // a report arrived while a dispatch round awaited a node; that round picks it up
+        _dispatching = true;
+        try
+        {
+            await CheckMasksAsync();
+            var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
+            RequeueLostItems(nodes);
+            var open = nodes.Where(n => n.Free > 0).OrderByDescending(n => n.Free).Select(n => n.NodeId).ToList();
+            var now = DateTimeOffset.UtcNow;
+            while (open.Count > 0)
+            {
+                foreach (var node in open.ToList())
+                {
+                    var item = Items.FirstOrDefault(i => i.IsReady(now));
+                    if (item is null) return;
+                    if (!await TryDispatchAsync(item, node)) open.Remove(node);
+                }
+            }
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+    }
+
+    async Task<bool> TryDispatchAsync(PageItem item, string node)
+    {
+        var options = state.State.Options!;
+        var work = new WorkItem(Guid.NewGuid(), state.State.JobId, this.GetPrimaryKeyString(), item.Spec, item.OutputName, options);
+        item.Dispatched(work.DispatchId, node, options.TotalIterations(), DateTimeOffset.UtcNow);
+        try
+        {
+            if (await GrainFactory.GetGrain<IGpuNodeGrain>(node).TryAcceptAsync(work)) return true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Node {Node} refused item {Item}: {Error}", node, item.Spec.ItemId, e.Message);
+        }
+        item.Requeue();
+        item.UndoAttempt();
+        return false;
+    }
+
+    /// <summary>Colour-label masks (gatys, photo) are checked up front; STROTSS guidance images are read by the engine.</summary>
+    async Task CheckMasksAsync()
+    {
+        if (state.State.Options!.Method == StyleMethod.Strotss) return;
+        foreach (var item in Items.Where(i => i.State == ItemState.Queued && i.Spec.HasMasks && !i.MasksChecked))
+        {
+            var spec = item.Spec;
+            var request = new SegmentationRequest(spec.ContentPath, spec.ContentMaskPath!, spec.Styles[0].Path, spec.StyleMaskPath!);
+            var result = await GrainFactory.GetGrain<ISegmentationGrain>(request.Key()).AnalyzeAsync(request);
+            if (result.IsValid) item.MasksChecked = true;
+            else item.Fail(result.Error!, DateTimeOffset.UtcNow);
+            _dirty = true;
+        }
+    }
+
+    void RequeueLostItems(IReadOnlyList<NodeInfo> nodes)
+    {
+        var live = nodes.Select(n => n.NodeId).ToHashSet();
+        foreach (var item in Items.Where(i => i.State == ItemState.Running && !live.Contains(i.Node!)))
+        {
+            if (item.Attempts >= _options.MaxAttempts)
+                item.Fail($"node {item.Node} left the cluster during attempt {item.Attempts} of {_options.MaxAttempts}", DateTimeOffset.UtcNow);
+            else
+                item.Requeue();
+            _dirty = true;
+        }
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Dispatches of an earlier activation are lost with it: run those items again (finished outputs are skipped).
+        foreach (var item in Items.Where(i => i.State == ItemState.Running)) item.Requeue();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        StyleTransferMetrics.PageQueue(this.GetPrimaryKeyString(), 0);
+        await PersistAsync();
+    }
+}
