@@ -56,25 +56,35 @@ public interface IStylizationEngine
 
 /// <summary>
 /// The engine's entry point: validates a request, loads images (and masks) on the selected device, runs Gatys
-/// et al. and encodes the PNG. Backbones are loaded once per (name, weights, device) and shared; thread-safe.
+/// et al. and encodes the PNG. Backbones are loaded once per (name, weights, device) and shared, and so are style
+/// images and (for gatys) their features, in a bounded cache (<see cref="StyleCacheStatistics"/>); thread-safe.
 /// </summary>
 public sealed class StylizationEngine : IStylizationEngine, IDisposable
 {
     readonly ConcurrentDictionary<(string, string?, string), Lazy<IBackbone>> _backbones = new();
     readonly string _devicePreference;
+    readonly StyleFeatureCache _styleCache;
 
     /// <param name="device">"auto" (CUDA when present), "cpu", "cuda" or "cuda:N"; a request's own device option wins.</param>
-    public StylizationEngine(string device = "auto")
+    /// <param name="styleCache">bounds of the style cache; null for the defaults.</param>
+    public StylizationEngine(string device = "auto", StyleCacheOptions? styleCache = null)
     {
         _devicePreference = device;
         DeviceDescription = TorchDevices.Describe(TorchDevices.Select(device));
+        _styleCache = new StyleFeatureCache(styleCache);
     }
 
     public string DeviceDescription { get; }
 
+    /// <summary>Hits, misses and evictions of the style cache so far, and its size now.</summary>
+    public StyleCacheStatistics StyleCacheStatistics => _styleCache.Statistics;
+
     public IBackbone GetBackbone(string name, string? weightsPath, Device device) =>
-        _backbones.GetOrAdd((name.ToLowerInvariant(), weightsPath, device.ToString()),
+        _backbones.GetOrAdd(BackboneKey(name, weightsPath, device),
             _ => new Lazy<IBackbone>(() => BackboneFactory.Create(name, weightsPath, device))).Value;
+
+    static (string Name, string? Weights, string Device) BackboneKey(string name, string? weightsPath, Device device) =>
+        (name.ToLowerInvariant(), weightsPath, device.ToString());
 
     public StylizeResult Stylize(StylizeRequest request, IProgress<StylizeProgress>? progress = null,
         Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default)
@@ -87,8 +97,13 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
 
         using var scope = NewDisposeScope();
+        using var cached = _styleCache.Open();
         var content = ImageIO.LoadTensor(request.ContentPath, options.MaxSize, device);
-        var styles = request.Styles.Select(s => (Image: ImageIO.LoadTensor(s.Path, options.MaxSize, device), s.Weight)).ToList();
+        var loaded = request.Styles.Select(s => cached.Image(s.Path, options.MaxSize, device)).ToList();
+        var styles = loaded.Select((s, i) => (s.Image, request.Styles[i].Weight)).ToList();
+        // Colour preservation replaces the style images by ones matched to this content: their features are its own.
+        StyleFeatureSource? styleFeatures = options.PreserveColor ? null : (i, factor, layers, compute) =>
+            cached.Features(loaded[i].Key, BackboneKey(options.Backbone, options.WeightsPath, device), layers, factor, compute);
 
         double finalLoss = double.NaN;
         var trackingProgress = new SyncProgress(p => { finalLoss = p.Loss; progress?.Report(p); });
@@ -97,7 +112,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         {
             StyleMethod.Photo => RunPhoto(request, backbone, content, styles[0].Image, trackingProgress, encodeSnapshot, cancellationToken),
             StyleMethod.Strotss => RunStrotss(request, backbone, content, styles[0].Image, trackingProgress, encodeSnapshot, cancellationToken),
-            _ => RunGatys(request, backbone, content, styles, trackingProgress, encodeSnapshot, cancellationToken),
+            _ => RunGatys(request, backbone, content, styles, styleFeatures, trackingProgress, encodeSnapshot, cancellationToken),
         };
         int iterations = options.TotalIterations();
         var png = Encode(result, content, options);
@@ -106,14 +121,15 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
     }
 
     static Tensor RunGatys(StylizeRequest request, IBackbone backbone, Tensor content, List<(Tensor Image, double Weight)> styles,
-        IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
+        StyleFeatureSource? styleFeatures, IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
     {
         var options = request.Options;
         using var regions = LoadRegions(request, content, styles[0].Image, content.device);
         var target = options.PreserveColor ? ColorPreservation.LuminanceAsRgb(content) : content;
         if (options.PreserveColor)
             styles = styles.Select(s => (ColorPreservation.MatchedStyleLuminance(s.Image, content), s.Weight)).ToList();
-        return new GatysStylizer(backbone).Run(target, styles, options, regions, progress, snapshot, cancellationToken);
+        return new GatysStylizer(backbone).Run(target, styles, options, regions, progress, snapshot, cancellationToken,
+            styleFeatures: styleFeatures);
     }
 
     /// <summary>Deep Photo Style Transfer with the user's masks, else the given label maps, else automatic groups.</summary>
@@ -144,8 +160,9 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
         var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
         using var scope = NewDisposeScope();
+        using var cached = _styleCache.Open();
         var content = ImageIO.LoadTensor(contentPath, options.MaxSize, device);
-        var style = ImageIO.LoadTensor(stylePath, options.MaxSize, device);
+        var style = cached.Image(stylePath, options.MaxSize, device).Image;
         return Segment(backbone, content, style, options.Segmentation);
     }
 
@@ -202,6 +219,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
     {
         foreach (var b in _backbones.Values.Where(b => b.IsValueCreated)) b.Value.Dispose();
         _backbones.Clear();
+        _styleCache.Dispose();
     }
 
 }

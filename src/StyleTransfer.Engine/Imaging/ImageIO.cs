@@ -19,12 +19,38 @@ public static class ImageIO
     /// <summary>Decodes <paramref name="path"/> as RGB, validating existence, format and size.</summary>
     public static Image<Rgb24> Load(string path)
     {
+        CheckExists(path);
+        return Decode(path, () => File.OpenRead(path));
+    }
+
+    /// <summary>The bytes of <paramref name="path"/>, with the checks and messages of <see cref="Load(string)"/>.</summary>
+    public static byte[] ReadFile(string path)
+    {
+        CheckExists(path);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(path, $"cannot be read ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    static void CheckExists(string path)
+    {
         if (!File.Exists(path))
             throw new InvalidInputException(path, Directory.Exists(path) ? "is a folder, not an image file" : "file not found");
+    }
+
+    /// <summary>Decodes what <paramref name="open"/> reads (the file <paramref name="path"/>, named in errors), validating format and size.</summary>
+    static Image<Rgb24> Decode(string path, Func<Stream> open)
+    {
         IImageInfo? info;
         try
         {
-            info = Image.Identify(path);
+            using var stream = open();
+            info = Image.Identify(stream);
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
         {
@@ -42,7 +68,8 @@ public static class ImageIO
             throw new InvalidInputException(path, $"is {info.Width}x{info.Height} px, over the limit of {MaxInputPixels / 1_000_000} megapixels");
         try
         {
-            var image = Image.Load<Rgb24>(path);
+            using var stream = open();
+            var image = Image.Load<Rgb24>(stream);
             image.Mutate(x => x.AutoOrient());
             return image;
         }
@@ -63,6 +90,18 @@ public static class ImageIO
     public static Tensor LoadTensor(string path, int maxSide, Device? device = null)
     {
         using var image = Load(path);
+        return Resized(image, maxSide, device);
+    }
+
+    /// <summary>As <see cref="LoadTensor(string, int, Device?)"/>, from the file's bytes read earlier (<see cref="ReadFile"/>).</summary>
+    public static Tensor LoadTensor(byte[] encoded, string path, int maxSide, Device? device = null)
+    {
+        using var image = Decode(path, () => new MemoryStream(encoded, writable: false));
+        return Resized(image, maxSide, device);
+    }
+
+    static Tensor Resized(Image<Rgb24> image, int maxSide, Device? device)
+    {
         var (w, h) = FitWithin(image.Width, image.Height, maxSide);
         image.Mutate(x => x.Resize(w, h, KnownResamplers.Lanczos3));
         return ToTensor(image, device);

@@ -17,9 +17,11 @@ public sealed class GatysStylizer(IBackbone backbone)
     /// <param name="extraLoss">an additional term added to the objective, given the image at the current scale
     /// (e.g. Deep Photo Style Transfer's photorealism term); null for none.</param>
     /// <param name="initial">the starting image ([1,3,h,w], resized to the first scale) instead of <see cref="GatysOptions.Init"/>; null for the option.</param>
+    /// <param name="styleFeatures">where the styles' features come from (e.g. an engine's cache); null to compute them.</param>
     public Tensor Run(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, GatysOptions options,
         RegionMasks? regions = null, IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null,
-        CancellationToken cancellationToken = default, Func<Tensor, Tensor>? extraLoss = null, Tensor? initial = null)
+        CancellationToken cancellationToken = default, Func<Tensor, Tensor>? extraLoss = null, Tensor? initial = null,
+        StyleFeatureSource? styleFeatures = null)
     {
         var contentLayers = CheckLayers(options.ContentLayers ?? backbone.DefaultContentLayers, "content");
         var styleLayers = CheckLayers(options.StyleLayers ?? backbone.DefaultStyleLayers, "style");
@@ -35,8 +37,7 @@ public sealed class GatysStylizer(IBackbone backbone)
             double factor = Math.Pow(0.5, options.Scales - 1 - scale);
             using var scope = NewDisposeScope();
             var c = Rescale(content, factor);
-            var s = styles.Select(st => (Image: Rescale(st.Image, factor), st.Weight)).ToList();
-            using var objective = Objective.Build(backbone, c, s, contentLayers, styleLayers, layerWeights, transform, regions, options);
+            using var objective = BuildObjective(c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options);
 
             var previous = image ?? initial;
             var start = previous is null
@@ -84,6 +85,21 @@ public sealed class GatysStylizer(IBackbone backbone)
             image = pixels.detach().clone().MoveToOuterDisposeScope();
         }
         return image!;
+    }
+
+    Objective BuildObjective(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, double factor,
+        StyleFeatureSource? source, IReadOnlyList<string> contentLayers, IReadOnlyList<string> styleLayers,
+        IReadOnlyList<double> layerWeights, Func<Tensor, Tensor>? transform, RegionMasks? regions, GatysOptions options)
+    {
+        // Features computed here (not the source's) are freed once the objective holds its Gram targets.
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var features = styles.Select((style, i) =>
+        {
+            IReadOnlyDictionary<string, Tensor> Compute() => Objective.Features(backbone, Rescale(style.Image, factor), styleLayers);
+            return (Features: source is null ? Compute() : source(i, factor, styleLayers, Compute), style.Weight);
+        }).ToList();
+        return Objective.Build(backbone, content, features, contentLayers, styleLayers, layerWeights, transform, regions, options);
     }
 
     IReadOnlyList<string> CheckLayers(IReadOnlyList<string> layers, string kind)

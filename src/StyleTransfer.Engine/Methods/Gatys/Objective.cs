@@ -27,7 +27,8 @@ sealed class Objective : IDisposable
         _layers = layers.Distinct().ToArray();
     }
 
-    public static Objective Build(IBackbone backbone, Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles,
+    /// <param name="styles">each style image's features at (at least) <paramref name="styleLayers"/>, read only.</param>
+    public static Objective Build(IBackbone backbone, Tensor content, IReadOnlyList<(IReadOnlyDictionary<string, Tensor> Features, double Weight)> styles,
         IReadOnlyList<string> contentLayers, IReadOnlyList<string> styleLayers, IReadOnlyList<double> layerWeights,
         Func<Tensor, Tensor>? transform, RegionMasks? regions, GatysOptions options)
     {
@@ -38,7 +39,6 @@ sealed class Objective : IDisposable
         foreach (var layer in contentLayers)
             objective._content[layer] = new ContentLoss(contentFeatures[layer], transform);
 
-        var styleFeatures = styles.Select(s => (Features: Features(backbone, s.Image, styleLayers.ToList()), s.Weight)).ToList();
         double weightSum = layerWeights.Sum();
         for (int i = 0; i < styleLayers.Count; i++)
         {
@@ -46,11 +46,11 @@ sealed class Objective : IDisposable
             var loss = new StyleLoss(transform);
             if (regions is null)
             {
-                loss.AddBlended(styleFeatures.Select(s => (s.Features[layer], s.Weight)).ToList());
+                loss.AddBlended(styles.Select(s => (s.Features[layer], s.Weight)).ToList());
             }
             else
             {
-                var sf = styleFeatures[0].Features[layer];
+                var sf = styles[0].Features[layer];
                 var cf = contentFeatures.TryGetValue(layer, out var f) ? f : Features(backbone, content, [layer])[layer];
                 foreach (var (group, cMask, sMask) in regions.At(cf.shape[2], cf.shape[3], sf.shape[2], sf.shape[3]))
                     loss.AddRegion(sf, sMask, cMask, group.ContentFraction);
@@ -75,7 +75,7 @@ sealed class Objective : IDisposable
         return total;
     }
 
-    static IReadOnlyDictionary<string, Tensor> Features(IBackbone backbone, Tensor image, IReadOnlyCollection<string> layers)
+    public static IReadOnlyDictionary<string, Tensor> Features(IBackbone backbone, Tensor image, IReadOnlyCollection<string> layers)
     {
         var deep = layers.Where(l => l != PixelsLayer).ToList();
         var features = new Dictionary<string, Tensor>(deep.Count == 0 ? [] : backbone.Extract(image, deep));
