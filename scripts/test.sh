@@ -11,6 +11,7 @@ if ! command -v readelf >/dev/null; then
 fi
 
 scripts/azurite.sh install
+scripts/helm.sh install
 AZURITE_IN_MEMORY=1 scripts/azurite.sh start
 trap 'scripts/azurite.sh stop >/dev/null 2>&1 || true' EXIT
 
