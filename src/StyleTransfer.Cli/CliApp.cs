@@ -12,21 +12,30 @@ public static class CliApp
     {
         var batch = new BatchCommand();
         var image = new ImageCommand();
+        var submit = new SubmitCommand();
         var root = new RootCommand(
             "StyleTransfer: neural style transfer (Gatys et al.) of image collections on an Orleans cluster. " +
             "Without --cluster, an in-process silo runs the job on this machine.")
         {
             batch,
             image,
+            submit,
+            new StatusCommand(),
+            new WatchCommand(),
+            new CancelCommand(),
+            new ResultsCommand(),
             new EvalCommand(),
         };
         var examples = new Dictionary<Command, string>
         {
             [root] = "Examples:\n  styletransfer batch --content photos/ --style starry.jpg --out out/\n" +
-                     "  styletransfer image photo.jpg --style starry.jpg --out photo-starry.png\n\n" +
+                     "  styletransfer image photo.jpg --style starry.jpg --out photo-starry.png\n" +
+                     "  styletransfer submit --manifest /data/items.jsonl --out run-1 --cluster 10.0.0.5:30000\n" +
+                     "  styletransfer watch <job-id> --cluster 10.0.0.5:30000\n\n" +
                      "Run 'styletransfer <command> --help' for the options of a command.",
             [batch] = BatchCommand.Examples,
             [image] = ImageCommand.Examples,
+            [submit] = SubmitCommand.Examples,
         };
         foreach (var help in root.Options.OfType<HelpOption>())
             if (help.Action is HelpAction inner)

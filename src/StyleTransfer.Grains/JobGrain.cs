@@ -50,7 +50,7 @@ public sealed class JobGrain(
         if (spec.ManifestPath is not null && !File.Exists(spec.ManifestPath))
             throw new ArgumentException($"manifest {spec.ManifestPath}: file not found on the silo");
 
-        S.Spec = spec with { Items = [] };
+        S.Spec = spec with { Items = Array.Empty<JobItemSpec>() };
         S.SpecHash = hash;
         if (spec.ManifestPath is null)
         {
@@ -114,7 +114,7 @@ public sealed class JobGrain(
 
     public Task<IReadOnlyList<ItemStatus>> GetItemsAsync(int page)
     {
-        if (page < 0 || page >= S.Pages.Count) return Task.FromResult<IReadOnlyList<ItemStatus>>([]);
+        if (page < 0 || page >= S.Pages.Count) return Task.FromResult<IReadOnlyList<ItemStatus>>(Array.Empty<ItemStatus>());
         return GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, page)).GetItemsAsync();
     }
 
@@ -185,7 +185,9 @@ public sealed class JobGrain(
         var spec = S.Spec!;
         while (!S.SourceExhausted && !S.Cancelled && S.Pages.Count(p => !p.IsComplete) < _options.MaxActivePages)
         {
-            var page = await Task.Run(() => JobManifest.Read(spec.ManifestPath!, S.ManifestOffset, S.ManifestLine, JobPages.Size));
+            long offset = S.ManifestOffset;
+            int line = S.ManifestLine;
+            var page = await Task.Run(() => JobManifest.Read(spec.ManifestPath!, offset, line, JobPages.Size));
             int index = S.Pages.Count;
             if (page.Items.Count + page.Rejected.Count > 0)
             {
@@ -203,7 +205,7 @@ public sealed class JobGrain(
 
     async Task WriteAsync()
     {
-        await state.WriteStateAsync();
+        await state.WriteStateWithRecoveryAsync();
         _dirty = false;
         _lastWrite = DateTimeOffset.UtcNow;
     }

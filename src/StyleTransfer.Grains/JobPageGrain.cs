@@ -36,7 +36,7 @@ public sealed class JobPageGrain(
             Items.Add(new PageItem { Spec = definition.Items[i], OutputName = definition.OutputNames[i] });
         foreach (var rejected in definition.Rejected)
         {
-            var item = new PageItem { Spec = new JobItemSpec(rejected.ItemId, "", [], rejected.OutputName), OutputName = rejected.OutputName };
+            var item = new PageItem { Spec = new JobItemSpec(rejected.ItemId, "", Array.Empty<StyleSpec>(), rejected.OutputName), OutputName = rejected.OutputName };
             item.Fail(rejected.Reason, now);
             Items.Add(item);
         }
@@ -142,7 +142,7 @@ public sealed class JobPageGrain(
         if (!_dirty) return;
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteStateWithRecoveryAsync();
             _dirty = false;
         }
         catch (Exception e)

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StyleTransfer.Grains;
 
 namespace StyleTransfer.Silo;
@@ -34,18 +36,31 @@ public static class ClusterHostingExtensions
         builder.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         builder.Services.PostConfigure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         if (options.Mode == ClusterMode.Kubernetes)
-            builder.UseKubernetesHosting(); // pod name, IP and ids from the downward API; removes dead pods' silos
+        {
+            builder.UseKubernetesHosting(); // pod name and IP from the downward API; the pod's labels track silo status
+            builder.Configure<EndpointOptions>(o => { o.SiloPort = options.SiloPort; o.GatewayPort = options.GatewayPort; });
+        }
         else
+        {
             builder.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
         builder.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(connection));
-        builder.AddAzureBlobGrainStorage(StorageNames.Jobs, o => o.BlobServiceClient = new BlobServiceClient(connection));
+        // Orleans' own serializer for job state: the [GenerateSerializer] contracts (records, engine options) round-trip
+        // exactly; the provider's default JSON serializer cannot rebuild them.
+        builder.AddAzureBlobGrainStorage(StorageNames.Jobs, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.BlobServiceClient = new BlobServiceClient(connection);
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
         builder.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connection));
         return builder;
     }
 
     /// <summary>Job state in silo memory and in-memory reminders: for single-process clusters (embedded silo, tests).</summary>
-    public static ISiloBuilder UseInMemoryJobState(this ISiloBuilder builder) =>
-        builder.AddMemoryGrainStorage(StorageNames.Jobs).UseInMemoryReminderService();
+    public static ISiloBuilder UseInMemoryJobState(this ISiloBuilder builder) => builder
+        .AddMemoryGrainStorage(StorageNames.Jobs, options => options.Configure<Serializer>((o, serializer) =>
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)))
+        .UseInMemoryReminderService();
 
     static IPAddress AdvertisedAddress(ClusterHostOptions options)
     {

@@ -7,7 +7,8 @@ using StyleTransfer.Silo;
 // "ResultStore"), node (section "GpuNode") and job settings (section "Jobs") from appsettings.json, the environment
 // (e.g. Cluster__Mode=AzureStorage) or the command line (e.g. --Cluster:SiloPort 11112). HTTP on Http:Port (8080):
 // /healthz/live, /healthz/ready (the silo is an active cluster member) and /metrics (Prometheus).
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app's folder, so its appsettings.json applies whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var cluster = builder.Configuration.GetSection(ClusterHostOptions.SectionName).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
 int httpPort = builder.Configuration.GetValue("Http:Port", 8080);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(httpPort));

@@ -1,11 +1,17 @@
 using System.CommandLine;
 using StyleTransfer.Cli.Inputs;
 using StyleTransfer.Cli.Options;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods.Gatys;
 
 namespace StyleTransfer.Cli.Commands;
 
-/// <summary><c>styletransfer batch</c>: every content image × every style (or all styles blended) into a folder.</summary>
-public sealed class BatchCommand : Command
+/// <summary>
+/// <c>styletransfer batch</c>: every content image × every style (or all styles blended) into a folder, watched to
+/// the end. <c>styletransfer submit</c> (<see cref="SubmitCommand"/>) plans the same items, or names a manifest,
+/// and leaves the job to a running cluster.
+/// </summary>
+public class BatchCommand : Command
 {
     public const string Examples = """
         Examples:
@@ -21,16 +27,15 @@ public sealed class BatchCommand : Command
         """;
 
     readonly MethodOptions _method = new();
-    readonly ClusterOptions _cluster = new();
+    protected readonly ClusterOptions _cluster = new();
 
-    readonly Option<string> _content = new("--content", "-c")
+    protected readonly Option<string?> _content = new("--content", "-c")
     {
         Description = "Content images: a folder, a list file (one path per line, relative to the list file, '#' comments) or one image",
-        Required = true,
         HelpName = "folder|list-file",
     };
 
-    readonly Option<string[]> _style = InputOptions.Style(
+    protected readonly Option<string[]> _style = InputOptions.Style(
         "Style image, optionally with a blend weight (repeatable); each style gives its own output unless --blend");
 
     readonly Option<string> _out = new("--out", "-o")
@@ -50,7 +55,11 @@ public sealed class BatchCommand : Command
         HelpName = "folder",
     };
 
-    public BatchCommand() : base("batch", "Stylize every image of a folder or list file with one or more styles")
+    public BatchCommand() : this("batch", "Stylize every image of a folder or list file with one or more styles")
+    {
+    }
+
+    protected BatchCommand(string name, string description) : base(name, description)
     {
         Options.Add(_content);
         Options.Add(_style);
@@ -63,25 +72,35 @@ public sealed class BatchCommand : Command
         SetAction((parse, cancellationToken) => CliApp.GuardAsync(parse, () => RunAsync(parse, cancellationToken)));
     }
 
+    /// <summary>Runs the planned job: here, starts it and watches it to the end.</summary>
+    protected virtual Task<int> RunJobAsync(ParseResult parse, ClusterTarget target, JobSpec spec, CancellationToken cancellationToken) =>
+        JobLauncher.RunAsync(parse, _cluster, target, spec, cancellationToken);
+
+    /// <summary>Items from somewhere other than --content (a manifest, for submit); null = plan from --content.</summary>
+    protected virtual JobSpec? SpecWithoutContent(ParseResult parse, GatysOptions options, string prefix, ClusterTarget target) => null;
+
     async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var options = _method.Bind(parse);
         var target = _cluster.Bind(parse);
-        var styles = parse.GetValue(_style)!.Select(StyleArgument.Parse).ToList();
+        var outValue = parse.GetValue(_out)!;
+        if (SpecWithoutContent(parse, options, target.OutIsLocalFolder ? "" : JobLauncher.NamePrefix("--out", outValue), target) is JobSpec given)
+            return await RunJobAsync(parse, target, given, cancellationToken);
+        var styles = (parse.GetValue(_style) ?? []).Select(StyleArgument.Parse).ToList();
+        if (styles.Count == 0) throw new UsageException("--style: required (one or more style images)");
         var blend = parse.GetValue(_blend);
         var masks = parse.GetValue(_masks);
         var masksFull = masks is null ? null : Path.GetFullPath(masks);
         if (masksFull is not null && blend && styles.Count > 1)
             throw new UsageException("--masks: masks need a single style image; drop --blend or use one --style");
 
-        var content = parse.GetValue(_content)!;
+        var content = parse.GetValue(_content) ?? throw new UsageException($"--content: required (the content images)");
         // Masks kept beside the content images are not content themselves.
         Func<string, bool>? exclude = masksFull is not null && Directory.Exists(content)
             && Path.GetFullPath(content).TrimEnd('/') == masksFull.TrimEnd('/') ? JobPlanner.IsMaskFile : null;
         var images = ContentDiscovery.Discover(content, parse.GetValue(_recursive), exclude);
         var items = JobPlanner.Plan(images, styles, blend, masksFull);
 
-        var outValue = parse.GetValue(_out)!;
         string prefix;
         if (target.OutIsLocalFolder)
         {
@@ -94,6 +113,6 @@ public sealed class BatchCommand : Command
         {
             prefix = JobLauncher.NamePrefix("--out", outValue);
         }
-        return await JobLauncher.RunAsync(parse, _cluster, target, items, options, prefix, cancellationToken);
+        return await RunJobAsync(parse, target, JobLauncher.Plan(parse, _cluster, target, items, options, prefix), cancellationToken);
     }
 }

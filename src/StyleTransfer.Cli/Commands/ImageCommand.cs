@@ -110,7 +110,7 @@ public sealed class ImageCommand : Command
             throw new UsageException($"{_guidancePoints.Name}: point guidance needs --method strotss");
         var item = new JobItemSpec(name, Path.GetFullPath(content),
             styles.Select(s => new StyleSpec(s.Path, s.Weight)).ToList(), name, contentMask, styleMask, points);
-        return await JobLauncher.RunAsync(parse, _cluster, target, [item], options, prefix, cancellationToken);
+        return await JobLauncher.RunAsync(parse, _cluster, target, JobLauncher.Plan(parse, _cluster, target, [item], options, prefix), cancellationToken);
     }
 
     static string? ExistingMask(string option, string? path)

@@ -14,12 +14,16 @@ public static class JobLauncher
     /// <summary>Seconds between plain progress lines when stdout is not a terminal.</summary>
     public static TimeSpan PlainProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(ParseResult parse, ClusterOptions clusterOptions, ClusterTarget target,
-        IReadOnlyList<JobItemSpec> items, GatysOptions options, string outputPrefix, CancellationToken cancellationToken)
+    /// <summary>The job of these items: its id (--job-id, else derived from the inputs), validated.</summary>
+    public static JobSpec Plan(ParseResult parse, ClusterOptions clusterOptions, ClusterTarget target,
+        IReadOnlyList<JobItemSpec> items, GatysOptions options, string outputPrefix)
     {
-        var output = parse.InvocationConfiguration.Output;
         var jobId = clusterOptions.ExplicitJobId(parse) ?? JobIds.Derive(items, options, outputPrefix, target.Describe());
-        var spec = new JobSpec(jobId, outputPrefix, items, options);
+        return Validated(new JobSpec(jobId, outputPrefix, items, options));
+    }
+
+    public static JobSpec Validated(JobSpec spec)
+    {
         try
         {
             spec.Validate();
@@ -28,14 +32,33 @@ public static class JobLauncher
         {
             throw new UsageException(e.Message);
         }
+        return spec;
+    }
 
-        output.WriteLine($"Job {jobId}: {(items.Count == 1 ? "1 item" : $"{items.Count} items")}, {options.Backbone} {options.MaxSize} px × {options.Iterations} it, on {target.Describe()}");
+    public static string Describe(JobSpec spec) =>
+        $"Job {spec.JobId}: {(spec.ManifestPath is not null ? $"items of manifest {spec.ManifestPath}" : spec.Items.Count == 1 ? "1 item" : $"{spec.Items.Count} items")}, " +
+        $"{spec.Options.Method.ToString().ToLowerInvariant()} {spec.Options.Backbone} {spec.Options.MaxSize} px × {spec.Options.Iterations} it";
+
+    public static async Task<int> RunAsync(ParseResult parse, ClusterOptions clusterOptions, ClusterTarget target,
+        JobSpec spec, CancellationToken cancellationToken)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var options = spec.Options;
+        output.WriteLine($"{Describe(spec)}, on {target.Describe()}");
         output.Flush();
         await using var connection = await target.ConnectAsync(options.Device, cancellationToken);
         if (cancellationToken.IsCancellationRequested) return ExitCodes.Cancelled;
 
         var watcher = new JobWatcher(connection.Client);
         await watcher.StartAsync(spec);
+        var outcome = await WatchAsync(output, watcher, spec.JobId, spec, cancellationToken);
+        JobSummary.Write(output, spec.JobId, spec.Items, outcome, ResultsWhere(target, connection.Store, spec.OutputPrefix, outcome.Status));
+        return outcome.ExitCode;
+    }
+
+    /// <summary>Watches a job with the live view on a terminal, plain lines otherwise.</summary>
+    public static Task<JobOutcome> WatchAsync(TextWriter output, JobWatcher watcher, string jobId, JobSpec? spec, CancellationToken cancellationToken)
+    {
         var view = IsTerminal(output)
             ? (IProgressView)new LiveProgressView(AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -44,9 +67,7 @@ public static class JobLauncher
                 Out = new AnsiConsoleOutput(Console.Out),
             }))
             : new PlainProgressView(output, PlainProgressInterval);
-        var outcome = await view.RunAsync(report => watcher.WatchAsync(spec, report, cancellationToken));
-        JobSummary.Write(output, spec, outcome, ResultsWhere(target, connection.Store, spec, outcome.Status));
-        return outcome.ExitCode;
+        return view.RunAsync(report => watcher.WatchAsync(jobId, spec, report, cancellationToken));
     }
 
     /// <summary>Live display only on a real terminal: not when redirected, on CI, or with TERM=dumb.</summary>
@@ -55,10 +76,10 @@ public static class JobLauncher
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
-    static string ResultsWhere(ClusterTarget target, IResultStore? store, JobSpec spec, JobStatus status)
+    public static string ResultsWhere(ClusterTarget target, IResultStore? store, string outputPrefix, JobStatus status)
     {
         if (target.OutIsLocalFolder) return target.Store!.Path!;
-        var prefix = spec.OutputPrefix.Length > 0 ? $" under '{spec.OutputPrefix}/'" : "";
+        var prefix = outputPrefix.Length > 0 ? $" under '{outputPrefix}/'" : "";
         if (store is not null) return $"{store.Describe()}{prefix}";
         var example = status.Items.FirstOrDefault(i => i.ResultLocation is not null)?.ResultLocation;
         return $"the cluster's result store{prefix}{(example is null ? "" : $", e.g. {example}")}";

@@ -5,25 +5,26 @@ namespace StyleTransfer.Cli.Running;
 /// <summary>The closing report: counts, time, where the results are and every failed item with its reason.</summary>
 public static class JobSummary
 {
-    public static void Write(TextWriter output, JobSpec spec, JobOutcome outcome, string resultsWhere)
+    /// <param name="items">the job's items when known here (to name each failed item's content image).</param>
+    public static void Write(TextWriter output, string jobId, IReadOnlyList<JobItemSpec> items, JobOutcome outcome, string resultsWhere)
     {
         var s = outcome.Status;
         var verb = outcome.Cancelled ? "Cancelled" : s.IsComplete ? "Finished" : "Stopped";
         output.WriteLine();
-        output.WriteLine($"{verb} job {spec.JobId} in {outcome.Elapsed.TotalSeconds:0.0} s: {Items(s.Total)}, " +
+        output.WriteLine($"{verb} job {jobId} in {outcome.Elapsed.TotalSeconds:0.0} s: {Items(s.Total)}, " +
                          $"{s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped" +
                          (s.Queued + s.Running > 0 ? $", {s.Queued + s.Running} unfinished" : "") + ".");
         if (s.Succeeded + s.Skipped > 0) output.WriteLine($"Results: {resultsWhere}");
 
-        var contentOf = spec.Items.ToDictionary(i => i.ItemId, i => i.ContentPath);
+        var contentOf = items.ToDictionary(i => i.ItemId, i => i.ContentPath);
         var failed = s.Items.Where(i => i.State == ItemState.Failed).OrderBy(i => i.OutputName, StringComparer.Ordinal).ToList();
         if (failed.Count > 0)
         {
-            output.WriteLine($"Failed items ({failed.Count}):");
+            output.WriteLine(failed.Count < s.Failed ? $"Failed items (first {failed.Count} of {s.Failed}; all: styletransfer results {jobId}):" : $"Failed items ({failed.Count}):");
             foreach (var item in failed)
             {
-                var content = contentOf.TryGetValue(item.ItemId, out var path) ? path : "?";
-                output.WriteLine($"  {item.OutputName} ({content}): {FirstLine(item.FailureReason)}");
+                var content = contentOf.TryGetValue(item.ItemId, out var path) ? $" ({path})" : "";
+                output.WriteLine($"  {item.OutputName}{content}: {FirstLine(item.FailureReason)}");
             }
         }
         output.Flush();

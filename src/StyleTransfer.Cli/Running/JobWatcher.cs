@@ -14,6 +14,9 @@ public sealed class JobWatcher(IClusterClient client)
 
     public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Ctrl+C cancels the job (batch, image); false: it only stops watching (watch).</summary>
+    public bool CancelsOnInterrupt { get; init; } = true;
+
     /// <summary>Consecutive failed status calls tolerated (a silo restarting) before giving up.</summary>
     public int MaxStatusFailures { get; init; } = 20;
 
@@ -34,9 +37,11 @@ public sealed class JobWatcher(IClusterClient client)
         }
     }
 
-    public async Task<JobOutcome> WatchAsync(JobSpec spec, Action<JobStatus> onStatus, CancellationToken cancellationToken)
+    /// <param name="spec">the job's spec when this client started it (it is started again if the cluster lost it); null to watch a job by id.</param>
+    /// <exception cref="UsageException">the job is unknown to the cluster (and no spec was given).</exception>
+    public async Task<JobOutcome> WatchAsync(string jobId, JobSpec? spec, Action<JobStatus> onStatus, CancellationToken cancellationToken)
     {
-        var grain = client.GetGrain<IJobGrain>(spec.JobId);
+        var grain = client.GetGrain<IJobGrain>(jobId);
         var clock = Stopwatch.StartNew();
         TimeSpan? cancelledAt = null;
         int failures = 0;
@@ -54,15 +59,17 @@ public sealed class JobWatcher(IClusterClient client)
                 continue;
             }
 
-            // The job's in-memory state went with its silo: start it again; finished outputs are skipped.
+            // Unknown to the cluster (e.g. its embedded silo's memory state is gone): start it again; finished outputs are skipped.
             if (!status.IsStarted && cancelledAt is null)
             {
+                if (spec is null) throw new UsageException($"job {jobId}: no such job on this cluster");
                 await StartAsync(spec);
                 continue;
             }
             onStatus(status);
             if (status.IsComplete) return new JobOutcome(status, cancelledAt is not null, clock.Elapsed);
 
+            if (!CancelsOnInterrupt && cancellationToken.IsCancellationRequested) return new JobOutcome(status, false, clock.Elapsed);
             if (cancelledAt is null && cancellationToken.IsCancellationRequested)
             {
                 cancelledAt = clock.Elapsed;

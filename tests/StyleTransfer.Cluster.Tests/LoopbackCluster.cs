@@ -1,0 +1,121 @@
+using System.Net;
+using Azure.Storage.Blobs;
+using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Silo;
+
+namespace StyleTransfer.Cluster.Tests;
+
+/// <summary>An Azurite process, silo processes clustered on it, and clients connected through their gateways.</summary>
+public sealed class LoopbackCluster : IAsyncDisposable
+{
+    public string ClusterId { get; } = "ft-" + Guid.NewGuid().ToString("N")[..8];
+    public AzuriteProcess Storage { get; } = new();
+    public List<SiloProcess> Silos { get; } = [];
+    public TestImages Images { get; } = new();
+    readonly List<ClusterConnection> _clients = [];
+
+    /// <summary>Small and quick: each item takes a fraction of a second on one core.</summary>
+    public static GatysOptions FastOptions { get; } = new()
+    {
+        MaxSize = 48, Iterations = 12, Optimizer = OptimizerKind.Adam, LearningRate = 0.05, Device = "cpu",
+    };
+
+    public static async Task<LoopbackCluster> StartAsync(int silos)
+    {
+        var cluster = new LoopbackCluster();
+        await cluster.Storage.StartAsync();
+        for (int i = 0; i < silos; i++) await cluster.AddSiloAsync();
+        return cluster;
+    }
+
+    public async Task<SiloProcess> AddSiloAsync()
+    {
+        var silo = await SiloProcess.StartAsync(ClusterId, Storage.ConnectionString);
+        Silos.Add(silo);
+        return silo;
+    }
+
+    public async Task<IClusterClient> ConnectAsync()
+    {
+        var gateways = Silos.Select(s => new IPEndPoint(IPAddress.Loopback, s.GatewayPort)).ToList();
+        var connection = await ClusterClientFactory.ConnectAsync(gateways, ClusterId, ClusterId, TimeSpan.FromSeconds(30));
+        _clients.Add(connection);
+        return connection.Client;
+    }
+
+    public async Task DisconnectAsync(IClusterClient client)
+    {
+        var connection = _clients.Single(c => ReferenceEquals(c.Client, client));
+        _clients.Remove(connection);
+        await connection.DisposeAsync();
+    }
+
+    /// <summary>Items of one style over a few content images (names item000.png …).</summary>
+    public List<JobItemSpec> Items(int count)
+    {
+        var style = Images.Path("style.png");
+        if (!File.Exists(style)) Images.Style("style.png");
+        var contents = Enumerable.Range(0, 4).Select(i =>
+        {
+            var path = Images.Path($"content{i}.png");
+            return File.Exists(path) ? path : Images.Content($"content{i}.png", i, 48, 48);
+        }).ToList();
+        return Enumerable.Range(0, count)
+            .Select(i => new JobItemSpec($"item{i:D3}", contents[i % contents.Count], [new StyleSpec(style)], $"item{i:D3}.png"))
+            .ToList();
+    }
+
+    /// <summary>Polls until the job is complete, tolerating failed calls while the cluster heals.</summary>
+    public static Task<JobStatus> WaitAsync(IClusterClient client, string jobId, TimeSpan timeout, Func<JobStatus, Task>? onStatus = null) =>
+        WaitUntilAsync(client, jobId, s => s.IsComplete, timeout, onStatus);
+
+    /// <summary>Polls until the job's status satisfies <paramref name="condition"/>, tolerating failed calls while the cluster heals.</summary>
+    public static async Task<JobStatus> WaitUntilAsync(IClusterClient client, string jobId, Func<JobStatus, bool> condition, TimeSpan timeout,
+        Func<JobStatus, Task>? onStatus = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JobStatus? last = null;
+        Exception? lastError = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await client.GetGrain<IJobGrain>(jobId).GetStatusAsync();
+                lastError = null;
+            }
+            catch (Exception e)
+            {
+                lastError = e;
+            }
+            if (last is not null && lastError is null)
+            {
+                if (onStatus is not null) await onStatus(last);
+                if (condition(last)) return last;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"job {jobId}: condition not met in {timeout}: " +
+            (last is null ? "no status" : $"{last.Succeeded} succeeded, {last.Skipped} skipped, {last.Failed} failed, {last.Running} running, {last.Queued} queued of {last.Total}") +
+            (lastError is null ? "" : $"; last error: {lastError.GetType().Name}: {lastError.Message}"));
+    }
+
+    /// <summary>The names of every blob under a prefix of the results container (committed outputs and anything stray).</summary>
+    public async Task<List<string>> ResultNamesAsync(string prefix)
+    {
+        var container = new BlobContainerClient(Storage.ConnectionString, "results");
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix + "/", CancellationToken.None)) names.Add(blob.Name);
+        return names;
+    }
+
+    public string Logs() => string.Join("\n", Silos.Select((s, i) => $"--- silo {i} ---\n{s.Tail(25)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients) await client.DisposeAsync();
+        foreach (var silo in Silos) await silo.DisposeAsync();
+        await Storage.DisposeAsync();
+        Images.Dispose();
+    }
+}

@@ -1,0 +1,34 @@
+namespace StyleTransfer.Cluster.Tests;
+
+/// <summary>Where the repository's built silo and installed tools are, found from this test assembly's location.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The silo host built in the same configuration as these tests.</summary>
+    public static string SiloDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
+            var path = Path.Combine(Root, "src", "StyleTransfer.Silo", "bin", configuration, "net10.0", "StyleTransfer.Silo.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"silo not built at {path}; build the solution first", path);
+        }
+    }
+
+    public static string Azurite
+    {
+        get
+        {
+            var path = Path.Combine(Root, ".tools", "azurite", "node_modules", ".bin", "azurite");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"Azurite not installed at {path}; run scripts/azurite.sh install", path);
+        }
+    }
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "StyleTransfer.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"no StyleTransfer.sln above {AppContext.BaseDirectory}");
+    }
+}
