@@ -24,7 +24,7 @@ start() {
     Cluster__SiloPort=$((11110 + i)) Cluster__GatewayPort=$((30010 + i)) Cluster__AdvertisedAddress=127.0.0.1 \
     Http__Port=$((8080 + i)) ConnectionStrings__AzureStorage="UseDevelopmentStorage=true" \
     ResultStore__Kind=local ResultStore__Path="$RESULTS" GpuNode__Device=cpu \
-    GpuNode__TorchThreads="${SILO_THREADS:-1}" GpuNode__Capacity="${SILO_CAPACITY:-1}" DOTNET_PROCESSOR_COUNT="${SILO_THREADS:-1}" \
+    GpuNode__TorchThreads="${SILO_THREADS:-1}" GpuNode__Capacity="${SILO_CAPACITY:-1}" DOTNET_PROCESSOR_COUNT="${SILO_THREADS:-1}" OMP_NUM_THREADS="${SILO_THREADS:-1}" DOTNET_gcServer="${SILO_GC_SERVER:-0}" \
       nohup dotnet "$SILO_DLL" >"$STATE/silo$i.log" 2>&1 &
     echo $! >"$STATE/silo$i.pid"
     gateways+=("127.0.0.1:$((30010 + i))")

@@ -64,17 +64,28 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
     readonly ConcurrentDictionary<(string, string?, string), Lazy<IBackbone>> _backbones = new();
     readonly string _devicePreference;
     readonly StyleFeatureCache _styleCache;
+    readonly int? _cpuThreads;
 
     /// <param name="device">"auto" (CUDA when present), "cpu", "cuda" or "cuda:N"; a request's own device option wins.</param>
     /// <param name="styleCache">bounds of the style cache; null for the defaults.</param>
-    public StylizationEngine(string device = "auto", StyleCacheOptions? styleCache = null)
+    /// <param name="cpuThreads">threads of torch's CPU kernels for this engine's work; null = torch's default (one per core).</param>
+    public StylizationEngine(string device = "auto", StyleCacheOptions? styleCache = null, int? cpuThreads = null)
     {
+        if (cpuThreads is < 1) throw new ArgumentOutOfRangeException(nameof(cpuThreads), cpuThreads, "must be at least 1");
+        _cpuThreads = cpuThreads;
         _devicePreference = device;
         DeviceDescription = TorchDevices.Describe(TorchDevices.Select(device));
         _styleCache = new StyleFeatureCache(styleCache);
     }
 
     public string DeviceDescription { get; }
+
+    // libtorch's OpenMP thread count is a per-thread setting: it must be set on the thread that runs the work, not
+    // once at start-up, or each new worker thread uses one thread per core again.
+    void ApplyThreadLimit()
+    {
+        if (_cpuThreads is int threads && get_num_threads() != threads) set_num_threads(threads);
+    }
 
     /// <summary>Hits, misses and evictions of the style cache so far, and its size now.</summary>
     public StyleCacheStatistics StyleCacheStatistics => _styleCache.Statistics;
@@ -92,6 +103,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         var options = request.Options;
         options.Validate();
         Validate(request);
+        ApplyThreadLimit();
         var stopwatch = Stopwatch.StartNew();
         var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
         var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
@@ -157,6 +169,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
     public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options)
     {
         options.Validate();
+        ApplyThreadLimit();
         var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
         var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
         using var scope = NewDisposeScope();

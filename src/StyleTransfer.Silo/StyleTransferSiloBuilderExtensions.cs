@@ -35,8 +35,7 @@ public static class StyleTransferSiloBuilderExtensions
         services.TryAddSingleton<IStylizationEngine>(provider =>
         {
             var node = provider.GetRequiredService<IOptions<GpuNodeOptions>>().Value;
-            if (node.TorchThreads is int threads) TorchSharp.torch.set_num_threads(threads);
-            return new StylizationEngine(node.Device);
+            return new StylizationEngine(node.Device, cpuThreads: node.TorchThreads);
         });
         builder.AddPlacementDirector<NodeLocalPlacement, NodeLocalPlacementDirector>();
         return builder;
