@@ -40,6 +40,25 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_silo_that_joins_mid_job_takes_work_at_once()
+    {
+        await using var cluster = await LoopbackCluster.StartAsync(silos: 1);
+        var client = await cluster.ConnectAsync();
+        var spec = new JobSpec("join", "join", cluster.Items(14), LoopbackCluster.FastOptions);
+        await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
+        var before = await LoopbackCluster.WaitUntilAsync(client, spec.JobId, s => s.Succeeded >= 2, JobTimeout);
+        Assert.False(before.IsComplete, "the job finished before a silo could join");
+
+        await cluster.AddSiloAsync();
+        var status = await LoopbackCluster.WaitAsync(client, spec.JobId, JobTimeout);
+
+        Assert.Equal(14, status.Succeeded);
+        Assert.Equal(2, status.Nodes.Count);
+        var byNode = status.Items.GroupBy(i => i.Node).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.True(byNode.Count == 2, $"items ran on {string.Join(", ", byNode.Select(n => $"{n.Key}: {n.Value}"))}");
+    }
+
+    [Fact]
     public async Task Storage_stopped_and_restarted_mid_job_makes_items_retry_and_the_job_completes()
     {
         await using var cluster = await LoopbackCluster.StartAsync(silos: 1);
