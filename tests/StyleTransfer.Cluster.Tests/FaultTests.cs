@@ -17,7 +17,7 @@ public sealed class FaultTests
     {
         await using var cluster = await LoopbackCluster.StartAsync(silos: 2);
         var client = await cluster.ConnectAsync();
-        var spec = new JobSpec("kill", "kill", cluster.Items(16), LoopbackCluster.FastOptions);
+        var spec = new JobSpec("kill", "kill", cluster.Items(30), LoopbackCluster.FastOptions);
         await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
 
         bool killed = false;
@@ -31,7 +31,7 @@ public sealed class FaultTests
         });
 
         Assert.True(killed, "the job finished before a silo could be killed");
-        Assert.Equal(16, status.Total);
+        Assert.Equal(30, status.Total);
         Assert.Equal(0, status.Failed);
         Assert.Equal(status.Total, status.Succeeded + status.Skipped);
         var names = await cluster.ResultNamesAsync("kill");
@@ -44,7 +44,8 @@ public sealed class FaultTests
     {
         await using var cluster = await LoopbackCluster.StartAsync(silos: 1);
         var client = await cluster.ConnectAsync();
-        var spec = new JobSpec("join", "join", cluster.Items(14), LoopbackCluster.FastOptions);
+        // Enough items that one silo is still busy when the second has started (a silo takes 5-10 s to start here).
+        var spec = new JobSpec("join", "join", cluster.Items(40), LoopbackCluster.FastOptions);
         await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
         var before = await LoopbackCluster.WaitUntilAsync(client, spec.JobId, s => s.Succeeded >= 2, JobTimeout);
         Assert.False(before.IsComplete, "the job finished before a silo could join");
@@ -52,7 +53,7 @@ public sealed class FaultTests
         await cluster.AddSiloAsync();
         var status = await LoopbackCluster.WaitAsync(client, spec.JobId, JobTimeout);
 
-        Assert.Equal(14, status.Succeeded);
+        Assert.Equal(40, status.Succeeded);
         Assert.Equal(2, status.Nodes.Count);
         var byNode = status.Items.GroupBy(i => i.Node).ToDictionary(g => g.Key!, g => g.Count());
         Assert.True(byNode.Count == 2, $"items ran on {string.Join(", ", byNode.Select(n => $"{n.Key}: {n.Value}"))}");
@@ -63,7 +64,7 @@ public sealed class FaultTests
     {
         await using var cluster = await LoopbackCluster.StartAsync(silos: 1);
         var client = await cluster.ConnectAsync();
-        var spec = new JobSpec("outage", "outage", cluster.Items(10), LoopbackCluster.FastOptions);
+        var spec = new JobSpec("outage", "outage", cluster.Items(16), LoopbackCluster.FastOptions);
         await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
 
         bool stopped = false;
@@ -81,8 +82,8 @@ public sealed class FaultTests
 
         Assert.True(stopped, "the job finished before storage could be stopped");
         Assert.Equal(0, status.Failed);
-        Assert.Equal(10, status.Succeeded + status.Skipped);
-        Assert.Equal(10, (await cluster.ResultNamesAsync("outage")).Count);
+        Assert.Equal(16, status.Succeeded + status.Skipped);
+        Assert.Equal(16, (await cluster.ResultNamesAsync("outage")).Count);
         var results = await client.GetGrain<IJobGrain>(spec.JobId).GetItemsAsync(0);
         Assert.Contains(results, i => i.Attempts > 1); // at least one item met the outage and was retried
     }
@@ -144,7 +145,7 @@ public sealed class FaultTests
     {
         await using var cluster = await LoopbackCluster.StartAsync(silos: 1);
         var first = await cluster.ConnectAsync();
-        var spec = new JobSpec("detached", "detached", cluster.Items(6), LoopbackCluster.FastOptions);
+        var spec = new JobSpec("detached", "detached", cluster.Items(16), LoopbackCluster.FastOptions);
         await first.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
         await cluster.DisconnectAsync(first);
 
@@ -153,8 +154,8 @@ public sealed class FaultTests
         var status = await LoopbackCluster.WaitAsync(second, spec.JobId, JobTimeout, s => { seen.Add(s.Succeeded); return Task.CompletedTask; });
 
         Assert.False(status.Cancelled);
-        Assert.Equal(6, status.Succeeded);
-        Assert.True(seen.First() < 6, "the second client should have seen the job in progress");
+        Assert.Equal(16, status.Succeeded);
+        Assert.True(seen.First() < 16, "the second client should have seen the job in progress");
     }
 
     [Fact]
@@ -162,23 +163,23 @@ public sealed class FaultTests
     {
         await using var cluster = await LoopbackCluster.StartAsync(silos: 1);
         var client = await cluster.ConnectAsync();
-        var spec = new JobSpec("restart", "restart", cluster.Items(8), LoopbackCluster.FastOptions);
+        var spec = new JobSpec("restart", "restart", cluster.Items(16), LoopbackCluster.FastOptions);
         await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
         var before = await LoopbackCluster.WaitUntilAsync(client, spec.JobId, s => s.Succeeded >= 2, JobTimeout);
         await cluster.DisconnectAsync(client);
         await cluster.Silos[0].KillAsync();
         Assert.False(before.IsComplete, "the job finished before its silo could be killed");
-        Assert.True((await cluster.ResultNamesAsync("restart")).Count < 8);
+        Assert.True((await cluster.ResultNamesAsync("restart")).Count < 16);
 
         // A new silo, and no client asking: only the job's durable reminder can bring it back.
         var silo = await cluster.AddSiloAsync();
         var deadline = DateTime.UtcNow + JobTimeout;
-        while ((await cluster.ResultNamesAsync("restart")).Count < 8 && DateTime.UtcNow < deadline) await Task.Delay(1000);
-        Assert.True((await cluster.ResultNamesAsync("restart")).Count == 8, cluster.Logs());
+        while ((await cluster.ResultNamesAsync("restart")).Count < 16 && DateTime.UtcNow < deadline) await Task.Delay(1000);
+        Assert.True((await cluster.ResultNamesAsync("restart")).Count == 16, cluster.Logs());
 
         client = await cluster.ConnectAsync();
         var status = await LoopbackCluster.WaitAsync(client, spec.JobId, TimeSpan.FromSeconds(30));
-        Assert.Equal(8, status.Succeeded + status.Skipped);
+        Assert.Equal(16, status.Succeeded + status.Skipped);
         Assert.Equal(0, status.Failed);
         Assert.Contains("styletransfer_items", await silo.GetAsync("/metrics"));
     }
