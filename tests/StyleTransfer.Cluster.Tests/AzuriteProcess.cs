@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
+using StyleTransfer.Silo;
+
 namespace StyleTransfer.Cluster.Tests;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace StyleTransfer.Cluster.Tests;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     readonly string _folder = Directory.CreateTempSubdirectory("styletransfer-azurite-").FullName;
-    readonly int _blob = FreePort.Next(), _queue = FreePort.Next(), _table = FreePort.Next();
+    readonly int _blob = FreePorts.Next(), _queue = FreePorts.Next(), _table = FreePorts.Next();
     Process? _process;
 
     const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";

@@ -1,9 +1,9 @@
 namespace StyleTransfer.Cluster.Tests;
 
-/// <summary>Where the repository's built silo and installed tools are, found from this test assembly's location.</summary>
+/// <summary>Where the repository's built silo and installed tools are (see <see cref="RepoRoot"/>).</summary>
 public static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    static string Root => RepoRoot.Path;
 
     /// <summary>The silo host built in the same configuration as these tests.</summary>
     public static string SiloDll
@@ -23,12 +23,5 @@ public static class RepoPaths
             var path = Path.Combine(Root, ".tools", "azurite", "node_modules", ".bin", "azurite");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Azurite not installed at {path}; run scripts/azurite.sh install", path);
         }
-    }
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "StyleTransfer.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"no StyleTransfer.sln above {AppContext.BaseDirectory}");
     }
 }

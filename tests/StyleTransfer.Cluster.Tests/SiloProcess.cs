@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using StyleTransfer.Silo;
+
 namespace StyleTransfer.Cluster.Tests;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(string clusterId, string connectionString, IReadOnlyDictionary<string, string>? extra = null)
     {
-        int siloPort = FreePort.Next(), gatewayPort = FreePort.Next(), httpPort = FreePort.Next();
+        int siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next(), httpPort = FreePorts.Next();
         var psi = new ProcessStartInfo("dotnet", $"\"{RepoPaths.SiloDll}\"")
         {
             RedirectStandardOutput = true,

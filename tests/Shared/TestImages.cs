@@ -1,12 +1,12 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace StyleTransfer.Grains.Tests;
+namespace StyleTransfer.Tests.Shared;
 
-/// <summary>Small images written by the tests into a fresh temp folder (deleted on dispose).</summary>
+/// <summary>Small images written by the tests into a fresh temp folder (deleted on dispose). Shared by test projects as a linked file.</summary>
 public sealed class TestImages : IDisposable
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("styletransfer-grains-").FullName;
+    public string Folder { get; } = Directory.CreateTempSubdirectory("styletransfer-tests-").FullName;
 
     public string Path(string name) => System.IO.Path.Combine(Folder, name);
 
@@ -40,6 +40,43 @@ public sealed class TestImages : IDisposable
         var path = Path(name);
         File.WriteAllBytes(path, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
         return path;
+    }
+
+    /// <summary>A PNG whose header claims <paramref name="width"/>×<paramref name="height"/> pixels (a decompression bomb's shape).</summary>
+    public string Oversized(string name, int width = 20000, int height = 20000)
+    {
+        var ihdr = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 2; // RGB
+        using var file = File.Create(Path(name));
+        file.Write([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        WriteChunk(file, "IHDR", ihdr);
+        WriteChunk(file, "IEND", []);
+        return Path(name);
+    }
+
+    static void WriteChunk(Stream stream, string type, byte[] data)
+    {
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        stream.Write(length);
+        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        stream.Write(typed);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(length, Crc32(typed));
+        stream.Write(length);
+    }
+
+    static uint Crc32(byte[] bytes)
+    {
+        uint crc = 0xffffffff;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xedb88320 ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
     }
 
     string Save(string name, int width, int height, Func<int, int, Rgb24> pixel)
