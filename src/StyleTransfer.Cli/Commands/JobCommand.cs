@@ -7,7 +7,7 @@ namespace StyleTransfer.Cli.Commands;
 /// <summary>A command about one existing job of a running cluster: <c>status</c>, <c>watch</c>, <c>cancel</c>, <c>results</c>.</summary>
 public abstract class JobCommand : Command
 {
-    readonly ClusterAddress _address = new();
+    readonly ClusterAddress _address = new(required: true);
 
     protected Argument<string> JobIdArgument { get; } = new("job-id") { Description = "The job's id (printed by submit)" };
 

@@ -2,37 +2,41 @@ using System.CommandLine;
 
 namespace StyleTransfer.Cli.Options;
 
-/// <summary>The options that name a running cluster, for the commands that act on an existing job.</summary>
-public sealed class ClusterAddress
+/// <summary>
+/// The options that name a running cluster: required for the commands that act on an existing job, optional where
+/// an embedded silo is the default (<see cref="ClusterOptions"/>).
+/// </summary>
+public sealed class ClusterAddress(bool required, string clusterDescription = "Gateways of the running cluster, host:port[,host:port]")
 {
-    public Option<string> Cluster { get; } = new("--cluster")
+    public Option<string?> Cluster { get; } = new("--cluster")
     {
-        Description = "Gateways of the running cluster, host:port[,host:port]",
+        Description = clusterDescription,
         HelpName = "host:port",
-        Required = true,
+        Required = required,
     };
 
     public Option<string> ClusterId { get; } = new("--cluster-id")
     {
-        Description = "ClusterId of the running cluster",
+        Description = "ClusterId of the running cluster" + (required ? "" : " (with --cluster)"),
         DefaultValueFactory = _ => "dev",
         HelpName = "id",
     };
 
     public Option<string> ServiceId { get; } = new("--service-id")
     {
-        Description = "ServiceId of the running cluster",
+        Description = "ServiceId of the running cluster" + (required ? "" : " (with --cluster)"),
         DefaultValueFactory = _ => "dev",
         HelpName = "id",
     };
 
+    public IEnumerable<Option> All => [Cluster, ClusterId, ServiceId];
+
     public void AddTo(Command command)
     {
-        command.Options.Add(Cluster);
-        command.Options.Add(ClusterId);
-        command.Options.Add(ServiceId);
+        foreach (var option in All) command.Options.Add(option);
     }
 
+    /// <summary>The cluster named by --cluster (which must be given).</summary>
     public ClusterTarget Bind(ParseResult result)
     {
         var list = result.GetValue(Cluster)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -7,25 +7,10 @@ public sealed class ClusterOptions
 {
     public const string AzureConnectionEnvironmentVariable = "AZURE_STORAGE_CONNECTION_STRING";
 
-    public Option<string?> Cluster { get; } = new("--cluster")
-    {
-        Description = "Gateways of a running cluster, host:port[,host:port] (default: start an embedded in-process silo)",
-        HelpName = "host:port",
-    };
+    readonly ClusterAddress _address = new(required: false,
+        "Gateways of a running cluster, host:port[,host:port] (default: start an embedded in-process silo)");
 
-    public Option<string> ClusterId { get; } = new("--cluster-id")
-    {
-        Description = "ClusterId of the running cluster (with --cluster)",
-        DefaultValueFactory = _ => "dev",
-        HelpName = "id",
-    };
-
-    public Option<string> ServiceId { get; } = new("--service-id")
-    {
-        Description = "ServiceId of the running cluster (with --cluster)",
-        DefaultValueFactory = _ => "dev",
-        HelpName = "id",
-    };
+    public Option<string?> Cluster => _address.Cluster;
 
     public Option<string> Store { get; } = new Option<string>("--store")
     {
@@ -53,7 +38,7 @@ public sealed class ClusterOptions
         HelpName = "id",
     };
 
-    public IEnumerable<Option> All => [Cluster, ClusterId, ServiceId, Store, AzureConnection, Container, JobId];
+    public IEnumerable<Option> All => [.. _address.All, Store, AzureConnection, Container, JobId];
 
     public void AddTo(Command command)
     {
@@ -62,16 +47,13 @@ public sealed class ClusterOptions
 
     public ClusterTarget Bind(ParseResult result)
     {
-        var gateways = result.GetValue(Cluster);
         var store = result.GetValue(Store)!;
-        if (gateways is not null)
+        if (result.GetValue(Cluster) is not null)
         {
             foreach (var option in new Option[] { Store, AzureConnection, Container })
                 if (result.GetResult(option) is { Implicit: false })
                     throw new UsageException($"{option.Name}: the result store of a running cluster is configured on its silos; drop {option.Name} or --cluster");
-            var list = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (list.Length == 0) throw new UsageException("--cluster: no gateway given; expected host:port[,host:port]");
-            return new ClusterTarget(list, result.GetValue(ClusterId)!, result.GetValue(ServiceId)!, null);
+            return _address.Bind(result);
         }
 
         var storeOptions = new Storage.ResultStoreOptions { Kind = store };
