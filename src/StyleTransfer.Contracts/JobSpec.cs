@@ -18,10 +18,13 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
     public string? ManifestPath { get; init; }
 
     /// <summary>The result store name of an item's output.</summary>
-    public string OutputNameOf(JobItemSpec item)
+    public string OutputNameOf(JobItemSpec item) => OutputNameOf(item.OutputName);
+
+    /// <summary>The result store name of an output name under this job's prefix.</summary>
+    public string OutputNameOf(string outputName)
     {
         var prefix = OutputPrefix.Trim('/');
-        return prefix.Length == 0 ? item.OutputName : $"{prefix}/{item.OutputName}";
+        return prefix.Length == 0 ? outputName : $"{prefix}/{outputName}";
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first problem of the spec (ids, names, options).</summary>

@@ -74,7 +74,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         if (cpuThreads is < 1) throw new ArgumentOutOfRangeException(nameof(cpuThreads), cpuThreads, "must be at least 1");
         _cpuThreads = cpuThreads;
         _devicePreference = device;
-        DeviceDescription = TorchDevices.Describe(TorchDevices.Select(device));
+        DeviceDescription = TorchDevices.Describe(TorchDevices.Select(device), cpuThreads);
         _styleCache = new StyleFeatureCache(styleCache);
     }
 

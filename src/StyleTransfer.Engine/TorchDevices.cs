@@ -16,7 +16,8 @@ public static class TorchDevices
         return new Device(p);
     }
 
-    public static string Describe(Device device) => device.type == DeviceType.CUDA
+    /// <param name="cpuThreads">the thread limit the work runs with; null = torch's default on this thread.</param>
+    public static string Describe(Device device, int? cpuThreads = null) => device.type == DeviceType.CUDA
         ? $"cuda:{Math.Max(device.index, 0)} ({cuda.device_count()} CUDA device(s))"
-        : $"cpu ({torch.get_num_threads()} threads)";
+        : $"cpu ({cpuThreads ?? torch.get_num_threads()} threads)";
 }

@@ -19,9 +19,8 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_options.TorchThreads is int threads) torch.set_num_threads(threads);
         _device = TorchDevices.Select(_options.Device);
-        _deviceDescription = TorchDevices.Describe(_device);
+        _deviceDescription = TorchDevices.Describe(_device, _options.TorchThreads);
         _freeBytes = NodeCapacity.FreeCudaBytes(_device);
         var device = _device;
         StyleTransferMetrics.DeviceMemory(() => NodeCapacity.FreeCudaBytes(device));

@@ -80,7 +80,7 @@ public sealed class JobGrain(
     {
         var spec = S.Spec!;
         var definition = new JobPageDefinition(JobId, page, items, items.Select(spec.OutputNameOf).ToList(), spec.Options,
-            rejected.Select(r => r with { OutputName = spec.OutputPrefix.Trim('/') is { Length: > 0 } p ? $"{p}/{r.OutputName}" : r.OutputName }).ToList());
+            rejected.Select(r => r with { OutputName = spec.OutputNameOf(r.OutputName) }).ToList());
         return GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, page)).InitializeAsync(definition);
     }
 

@@ -154,7 +154,9 @@ public sealed class JobPageGrain(
 
     async Task DispatchAsync()
     {
-        if (_dispatching) return; // a report arrived while a dispatch round awaited a node; that round picks it up
+        // Items are marked dispatched only once a node accepted them, so two rounds must never overlap. Turns of this
+        // grain do not interleave today; the guard keeps it so if a call path ever becomes reentrant.
+        if (_dispatching) return;
         _dispatching = true;
         try
         {
@@ -183,18 +185,18 @@ public sealed class JobPageGrain(
     {
         var options = state.State.Options!;
         var work = new WorkItem(Guid.NewGuid(), state.State.JobId, this.GetPrimaryKeyString(), item.Spec, item.OutputName, options);
-        item.Dispatched(work.DispatchId, node, options.TotalIterations(), DateTimeOffset.UtcNow);
         try
         {
-            if (await GrainFactory.GetGrain<IGpuNodeGrain>(node).TryAcceptAsync(work)) return true;
+            if (!await GrainFactory.GetGrain<IGpuNodeGrain>(node).TryAcceptAsync(work)) return false;
         }
         catch (Exception e)
         {
             logger.LogWarning("Node {Node} refused item {Item}: {Error}", node, item.Spec.ItemId, e.Message);
+            return false;
         }
-        item.Requeue();
-        item.UndoAttempt();
-        return false;
+        // The optimizer's report cannot arrive before this: the page is not reentrant.
+        item.Dispatched(work.DispatchId, node, options.TotalIterations(), DateTimeOffset.UtcNow);
+        return true;
     }
 
     /// <summary>Colour-label masks (gatys, photo) are checked up front; STROTSS guidance images are read by the engine.</summary>

@@ -41,9 +41,6 @@ public sealed class PageItem
         Attempts++;
     }
 
-    /// <summary>The node refused the dispatch before it started: it does not count as an attempt.</summary>
-    public void UndoAttempt() => Attempts--;
-
     public void Progress(int iteration, int totalIterations)
     {
         Iteration = iteration;
