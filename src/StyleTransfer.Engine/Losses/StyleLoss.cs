@@ -6,7 +6,7 @@ namespace StyleTransfer.Engine.Losses;
 /// <summary>
 /// Gram style loss of one layer, as a sum of terms. A term compares the Gram matrix of the image's features
 /// (optionally under a content-region mask) with a target Gram, relative to the target's squared norm so that
-/// layers and backbones of different scales weigh alike: w · ‖G − A‖² / ‖A‖².
+/// layers and backbones of different scales weigh alike: w · ‖G − A‖² / ‖A‖² (for region terms, A of the whole style).
 /// Several style images blend by a weighted mean of their Grams; semantic masks give one term per region.
 /// </summary>
 public sealed class StyleLoss : IDisposable
@@ -36,18 +36,24 @@ public sealed class StyleLoss : IDisposable
         AddTerm(target!, null, weight);
     }
 
-    /// <summary>Adds a region term: style Gram under <paramref name="styleMask"/> vs image Gram under <paramref name="contentMask"/> (masks [H,W] at the layer's resolution).</summary>
+    /// <summary>
+    /// Adds a region term: style Gram under <paramref name="styleMask"/> vs image Gram under <paramref name="contentMask"/>
+    /// (masks [H,W] at the layer's resolution). The error is relative to the whole style image's Gram at this layer,
+    /// not the region's own: a near-black region has a near-zero Gram, and dividing by it would make that one region
+    /// outweigh everything else by orders of magnitude (and the optimization unstable).
+    /// </summary>
     public void AddRegion(Tensor styleFeatures, Tensor styleMask, Tensor contentMask, double weight)
     {
+        using var scope = NewDisposeScope();
         using var transformed = _transform(styleFeatures.detach());
-        AddTerm(Gram.OfMasked(transformed, styleMask), contentMask.detach().clone().DetachFromDisposeScope(), weight);
+        var target = Gram.OfMasked(transformed, styleMask);
+        AddTerm(target, contentMask.detach().clone().DetachFromDisposeScope(), weight, NormOf(Gram.Of(transformed)));
     }
 
-    void AddTerm(Tensor target, Tensor? mask, double weight)
-    {
-        double norm = Math.Max(target.square().sum().ToDouble(), 1e-20);
-        _terms.Add(new Term(target.detach().DetachFromDisposeScope(), norm, mask, weight));
-    }
+    void AddTerm(Tensor target, Tensor? mask, double weight, double? norm = null) =>
+        _terms.Add(new Term(target.detach().DetachFromDisposeScope(), norm ?? NormOf(target), mask, weight));
+
+    static double NormOf(Tensor gram) => Math.Max(gram.square().sum().ToDouble(), 1e-20);
 
     public int TermCount => _terms.Count;
 

@@ -37,6 +37,26 @@ public class LossValueTests
     }
 
     [Fact]
+    public void Region_terms_are_relative_to_the_whole_style_gram_so_a_black_region_does_not_swamp_the_rest()
+    {
+        // Style: 2 channels × 4 pixels; its left half (region 0) is black, its right half (region 1) is not.
+        using var style = tensor(new float[] { 0, 0, 1, 2, 0, 0, 3, 1 }, [1, 2, 1, 4]);
+        using var image = tensor(new float[] { 1, 1, 2, 1, 1, 2, 1, 3 }, [1, 2, 1, 4]);
+        using var left = tensor(new float[] { 1, 1, 0, 0 }, [1, 4]);
+        using var right = tensor(new float[] { 0, 0, 1, 1 }, [1, 4]);
+        using var loss = new StyleLoss(f => f.alias());
+        loss.AddRegion(style, left, left, 0.5);
+        loss.AddRegion(style, right, right, 0.5);
+
+        // Whole style Gram: [[5,5],[5,10]]/8, ‖A‖² = 175/64. Left: image Gram [[2,3],[3,5]]/4 vs 0. Right: image Gram
+        // [[5,5],[5,10]]/4 vs style [[5,5],[5,10]]/4, zero error.
+        double expected = 0.5 * ((4 + 9 + 9 + 25) / 16.0) / (175 / 64.0);
+        Assert.Equal(expected, loss.Compute(image).ToDouble(), 6);
+        // Relative to the black region's own (zero) Gram, the same error would have been ~1e20.
+        Assert.True(loss.Compute(image).ToDouble() < 10);
+    }
+
+    [Fact]
     public void Blended_styles_target_the_weighted_mean_gram()
     {
         using var a = randn(1, 3, 4, 4);
