@@ -45,42 +45,32 @@ public sealed class GatysStylizer(IBackbone backbone)
                 : nn.functional.interpolate(previous, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
             image?.Dispose();
             var pixels = new TorchSharp.Modules.Parameter(start.detach().clamp(0, 1).contiguous(), requires_grad: true);
+            Tensor Loss(Tensor x) => extraLoss is null ? objective.Compute(x) : objective.Compute(x) + extraLoss(x);
+            using var guard = new DivergenceGuard();
             var optimizer = MakeOptimizer(pixels, options);
-
             for (int i = 0; i < options.Iterations; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                float lossValue = 0;
-                Exception? failure = null;
-                optimizer.step(() =>
-                {
-                    // The optimizer calls this from native code: an exception escaping here would end the process,
-                    // so it is carried out and rethrown once step() has returned.
-                    try
-                    {
-                        optimizer.zero_grad();
-                        using var stepScope = NewDisposeScope();
-                        var loss = objective.Compute(pixels);
-                        if (extraLoss is not null) loss = loss + extraLoss(pixels);
-                        loss.backward();
-                        lossValue = loss.item<float>();
-                        return loss.detach().MoveToOuterDisposeScope();
-                    }
-                    catch (Exception e)
-                    {
-                        failure ??= e;
-                        lossValue = float.NaN;
-                        return zeros(1, device: pixels.device).sum();
-                    }
-                });
-                if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                using (no_grad()) pixels.clamp_(0, 1);
+                using var evaluated = pixels.detach().clone();
+                float lossValue = Step(optimizer, pixels, Loss);
                 done++;
-                if (!float.IsFinite(lossValue))
-                    throw new InvalidOperationException($"the loss diverged ({lossValue}) at iteration {done}; lower the learning rate or the style weight");
                 progress?.Report(new StylizeProgress(done, totalIterations, scale + 1, options.Scales, lossValue));
+                if (guard.Observe(evaluated, lossValue))
+                {
+                    using (no_grad()) pixels.copy_(guard.Best!);
+                    optimizer.Dispose();
+                    optimizer = MakeOptimizer(pixels, options);
+                }
+                else using (no_grad()) pixels.clamp_(0, 1);
                 if (snapshot is not null && options.SnapshotEvery > 0 && done % options.SnapshotEvery == 0)
                     snapshot(done, pixels.detach());
+            }
+            optimizer.Dispose();
+            // The last step's result has not been evaluated: keep it only if it is no worse than the best seen.
+            using (no_grad())
+            {
+                using var finalLoss = Loss(pixels);
+                if (guard.Best is not null && finalLoss.item<float>() > guard.BestLoss) pixels.copy_(guard.Best);
             }
             image = pixels.detach().clone().MoveToOuterDisposeScope();
         }
@@ -123,6 +113,34 @@ public sealed class GatysStylizer(IBackbone backbone)
         if (options.Init == InitMode.Content) return content.clone();
         using var generator = new Generator((ulong)options.Seed);
         return rand(content.shape, generator: generator).to(content.device);
+    }
+
+    /// <summary>One optimizer step; returns the loss at the image as it was before the step.</summary>
+    static float Step(optim.Optimizer optimizer, TorchSharp.Modules.Parameter pixels, Func<Tensor, Tensor> loss)
+    {
+        float value = float.NaN;
+        Exception? failure = null;
+        optimizer.step(() =>
+        {
+            // The optimizer calls this from native code: an exception escaping here would end the process,
+            // so it is carried out and rethrown once step() has returned.
+            try
+            {
+                optimizer.zero_grad();
+                using var stepScope = NewDisposeScope();
+                var total = loss(pixels);
+                total.backward();
+                value = total.item<float>();
+                return total.detach().MoveToOuterDisposeScope();
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
+                return zeros(1, device: pixels.device).sum();
+            }
+        });
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return value;
     }
 
     static optim.Optimizer MakeOptimizer(TorchSharp.Modules.Parameter pixels, GatysOptions options) => options.Optimizer switch
