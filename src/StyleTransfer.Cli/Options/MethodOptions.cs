@@ -86,7 +86,7 @@ public sealed partial class MethodOptions
 
     public Option<string?> StyleLayers { get; } = new("--style-layers")
     {
-        Description = "Comma-separated style layers (default: the backbone's)",
+        Description = "Comma-separated style layers, 'pixels' for the colour moments (default: the backbone's plus pixels)",
         HelpName = "a,b",
     };
 

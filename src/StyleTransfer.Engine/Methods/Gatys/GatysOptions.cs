@@ -50,7 +50,7 @@ public sealed record GatysOptions
     /// <summary>Content layers; null for the backbone's defaults.</summary>
     public IReadOnlyList<string>? ContentLayers { get; init; }
 
-    /// <summary>Style layers; null for the backbone's defaults.</summary>
+    /// <summary>Style layers; null for the backbone's defaults plus the colour moments (<see cref="GatysStylizer.DefaultStyleLayers"/>).</summary>
     public IReadOnlyList<string>? StyleLayers { get; init; }
 
     /// <summary>Per style layer weights (same length as the style layers); null for equal weights.</summary>

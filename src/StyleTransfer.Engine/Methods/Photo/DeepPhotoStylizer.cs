@@ -33,15 +33,6 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             throw new ArgumentException($"the style must be an RGB image [1,3,H,W], got [{string.Join(",", style.shape)}]");
 
         var gatys = new GatysStylizer(backbone);
-        // Both stages also match each region's colour moments (the "pixels" layer): deep ResNet Grams alone move a
-        // photo's palette only part of the way toward the style's.
-        var styleLayers = common.StyleLayers ?? backbone.DefaultStyleLayers;
-        if (!styleLayers.Contains(Objective.PixelsLayer))
-            common = common with
-            {
-                StyleLayers = [.. styleLayers, Objective.PixelsLayer],
-                StyleLayerWeights = common.StyleLayerWeights is null ? null : [.. common.StyleLayerWeights, 1.0],
-            };
         var styles = new List<(Tensor Image, double Weight)> { (style, 1.0) };
         int total = photo.StyleIterations * common.Scales + photo.PhotoIterations;
         int stages = common.Scales + (photo.PhotoIterations > 0 ? 1 : 0);
