@@ -21,7 +21,8 @@ for n in $pairs; do
   c="$data/in$n.png" s="$data/tar$n.png" cm="$data/in${n}_seg.png" sm="$data/tar${n}_seg.png"
   styles+=(--style "$s")
   for method in gatys photo strotss; do
-    masks=() iterations=100
+    # gatys: 200 L-BFGS iterations, the same budget as photo's 100 + 100 stage iterations (photo ignores --iterations)
+    masks=() iterations=200
     [[ $method != strotss ]] && masks=(--content-mask "$cm" --style-mask "$sm")
     [[ $method == strotss ]] && iterations=50 # per scale, 4 scales: the CPU budget of one pair
     start=$(date +%s.%N)
