@@ -19,15 +19,7 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
         try
         {
             var parameters = await Task.Run(() => ResultParameters.Compute(work.Item, work.Options), cancellationToken);
-            StoredResult? existing;
-            try
-            {
-                existing = await store.GetAsync(work.OutputName, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return StoreUnavailable(work, e);
-            }
+            var existing = await AtStore(() => store.GetAsync(work.OutputName, cancellationToken));
             if (existing is not null
                 && existing.Metadata.TryGetValue(ResultParameters.Keys.ParamsHash, out var hash) && hash == parameters.Hash)
                 return new ItemOutcome(work.DispatchId, ItemState.Skipped, existing.Location, null);
@@ -45,16 +37,14 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             var result = await Task.Factory.StartNew(
                 () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            StoredResult stored;
-            try
-            {
-                stored = await store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return StoreUnavailable(work, e);
-            }
+            var stored = await AtStore(() => store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken));
             return new ItemOutcome(work.DispatchId, ItemState.Succeeded, stored.Location, null);
+        }
+        catch (StoreFailedException e)
+        {
+            // The result store failed (unreachable, throttled, disk full): transient, the job retries the item later.
+            return ItemOutcome.Failure(work.DispatchId,
+                $"result store {store.Describe()} failed for {work.OutputName}: {FailureReasons.Describe(e.InnerException!)}", transient: true);
         }
         catch (Exception e)
         {
@@ -62,9 +52,20 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
         }
     }
 
-    /// <summary>The result store failed (unreachable, throttled, disk full): transient, the job retries the item later.</summary>
-    ItemOutcome StoreUnavailable(WorkItem work, Exception e) => ItemOutcome.Failure(work.DispatchId,
-        $"result store {store.Describe()} failed for {work.OutputName}: {FailureReasons.Describe(e)}", transient: true);
+    /// <summary>Marks a failure of the result store, as opposed to one of the item's inputs or the engine.</summary>
+    sealed class StoreFailedException(Exception inner) : Exception(inner.Message, inner);
+
+    static async Task<T> AtStore<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new StoreFailedException(e);
+        }
+    }
 
     public static string SnapshotName(string outputName, int iteration) =>
         $"{Path.ChangeExtension(outputName, null)}.iter-{iteration:D6}.png";
