@@ -37,17 +37,18 @@ public sealed class StyleLoss : IDisposable
     }
 
     /// <summary>
-    /// Adds a region term: style Gram under <paramref name="styleMask"/> vs image Gram under <paramref name="contentMask"/>
-    /// (masks [H,W] at the layer's resolution). The error is relative to the whole style image's Gram at this layer,
+    /// Adds one term per region: style Gram under the region's style mask vs image Gram under its content mask (masks
+    /// [H,W] at the layer's resolution), weighted. Each error is relative to the whole style image's Gram at this layer,
     /// not the region's own: a near-black region has a near-zero Gram, and dividing by it would make that one region
     /// outweigh everything else by orders of magnitude (and the optimization unstable).
     /// </summary>
-    public void AddRegion(Tensor styleFeatures, Tensor styleMask, Tensor contentMask, double weight)
+    public void AddRegions(Tensor styleFeatures, IEnumerable<(Tensor StyleMask, Tensor ContentMask, double Weight)> regions)
     {
         using var scope = NewDisposeScope();
         using var transformed = _transform(styleFeatures.detach());
-        var target = Gram.OfMasked(transformed, styleMask);
-        AddTerm(target, contentMask.detach().clone().DetachFromDisposeScope(), weight, NormOf(Gram.Of(transformed)));
+        double norm = NormOf(Gram.Of(transformed));
+        foreach (var (styleMask, contentMask, weight) in regions)
+            AddTerm(Gram.OfMasked(transformed, styleMask), contentMask.detach().clone().DetachFromDisposeScope(), weight, norm);
     }
 
     void AddTerm(Tensor target, Tensor? mask, double weight, double? norm = null) =>

@@ -46,7 +46,7 @@ public class GradientTests
         using var contentMask = ones(4, 4, ScalarType.Float64).mul(0.5);
         using var loss = new StyleLoss(f => SoftmaxTransform.Apply(f, 2.0));
         loss.AddBlended([(style, 1.0)]);
-        loss.AddRegion(style, styleMask, contentMask, 0.5);
+        loss.AddRegions(style, [(styleMask, contentMask, 0.5)]);
         AssertGradientMatchesFiniteDifferences(loss.Compute, randn(1, 3, 4, 4, ScalarType.Float64));
     }
 

@@ -45,8 +45,7 @@ public class LossValueTests
         using var left = tensor(new float[] { 1, 1, 0, 0 }, [1, 4]);
         using var right = tensor(new float[] { 0, 0, 1, 1 }, [1, 4]);
         using var loss = new StyleLoss(f => f.alias());
-        loss.AddRegion(style, left, left, 0.5);
-        loss.AddRegion(style, right, right, 0.5);
+        loss.AddRegions(style, [(left, left, 0.5), (right, right, 0.5)]);
 
         // Whole style Gram: [[5,5],[5,10]]/8, ‖A‖² = 175/64. Left: image Gram [[2,3],[3,5]]/4 vs 0. Right: image Gram
         // [[5,5],[5,10]]/4 vs style [[5,5],[5,10]]/4, zero error.

@@ -52,8 +52,8 @@ sealed class Objective : IDisposable
             {
                 var sf = styles[0].Features[layer];
                 var cf = contentFeatures.TryGetValue(layer, out var f) ? f : Features(backbone, content, [layer])[layer];
-                foreach (var (group, cMask, sMask) in regions.At(cf.shape[2], cf.shape[3], sf.shape[2], sf.shape[3]))
-                    loss.AddRegion(sf, sMask, cMask, group.ContentFraction);
+                loss.AddRegions(sf, regions.At(cf.shape[2], cf.shape[3], sf.shape[2], sf.shape[3])
+                    .Select(r => (r.Style, r.Content, r.Group.ContentFraction)));
             }
             objective._style[layer] = (loss, weightSum > 0 ? layerWeights[i] / weightSum : 0);
         }
