@@ -51,6 +51,24 @@ public sealed class ElfVersionNeedPatcherTests : IDisposable
     }
 
     [Fact]
+    public void A_hard_linked_output_is_patched_without_altering_the_file_it_links_to()
+    {
+        // The build hard-links package files into output folders (libtorch stored once): the package cache's copy
+        // must keep its bytes when the output copy is patched.
+        var cached = CopyOfLibrary();
+        var output = Path.Combine(_folder, "output-libLibTorchSharp.so");
+        Assert.Equal(0, link(cached, output));
+        var before = File.ReadAllBytes(cached);
+        Assert.Equal(ElfVersionNeedPatcher.Outcome.Patched, ElfVersionNeedPatcher.MarkVersionNeedWeak(output, Version));
+        Assert.Equal("WEAK", ReadelfFlags(output));
+        Assert.Equal("none", ReadelfFlags(cached));
+        Assert.Equal(before, File.ReadAllBytes(cached));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    static extern int link(string existing, string newPath);
+
+    [Fact]
     public void A_version_the_library_does_not_require_is_left_alone()
     {
         var lib = CopyOfLibrary();
