@@ -3,8 +3,8 @@ namespace StyleTransfer.Studies.Analysis;
 /// <summary>
 /// Krippendorff's alpha for nominal data (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability"):
 /// α = 1 − D_o / D_e from the coincidence matrix of values within units. It allows any number of raters per unit and
-/// missing answers; units with fewer than two values are not pairable and are left out. Here a unit is one
-/// comparison (question, content, style, pair of conditions) and a value is the condition a rater chose.
+/// missing answers; units with fewer than two values are not pairable and are left out. How the study's answers are
+/// coded is <c>StudyAnalysis.PairAgreement</c>'s concern.
 /// </summary>
 public static class KrippendorffAlpha
 {

@@ -6,7 +6,7 @@ namespace StyleTransfer.Studies.Analysis;
 /// The analysis of a forced-choice study: answers are matched to the key, raters checked against the quality rules,
 /// and for each question the kept raters' answers to test trials (not gold trials, not repeats: the repeats only
 /// measure consistency) give pair win rates with Wilson intervals, Bradley–Terry scores with rater-bootstrap
-/// intervals, and Krippendorff's alpha over comparisons answered more than once.
+/// intervals, and Krippendorff's alpha over comparisons answered more than once (see PairAgreement).
 /// </summary>
 public static class StudyAnalysis
 {
@@ -89,12 +89,32 @@ public static class StudyAnalysis
             }
         }
 
-        // One unit per comparison shown: question, content, style and the unordered pair of conditions.
-        var units = answers
-            .GroupBy(a => (a.Trial.Content, a.Trial.Style, Pair: string.CompareOrdinal(a.Chosen.Condition, a.Other.Condition) < 0
-                ? (a.Chosen.Condition, a.Other.Condition) : (a.Other.Condition, a.Chosen.Condition)))
-            .Select(g => (IReadOnlyList<string>)g.Select(a => a.Chosen.Condition!).ToList());
-        var agreement = KrippendorffAlpha.Nominal(units);
+        var agreement = PairAgreement(answers);
         return new QuestionResult(question.Id, question.Text, answers.Count, perRater.Count, pairs, scores, regularized, agreement);
     }
+
+    /// <summary>
+    /// Krippendorff's alpha of the answers, one unit per comparison (content, style, pair of conditions), each answer
+    /// coded 1 when it chose the unit's first condition and 0 otherwise. Which condition of a pair is "first" is
+    /// arbitrary and would change alpha through the pooled marginals, so every unit is also counted mirrored (codes
+    /// swapped): the marginals are then 1/2 each, chance agreement is that of a fair coin, and alpha ≈ 2·(observed
+    /// pairwise agreement) − 1, Kendall's coefficient of agreement u for paired comparisons, with Krippendorff's
+    /// small-sample correction.
+    /// </summary>
+    static KrippendorffAlpha.Result PairAgreement(IEnumerable<ResolvedAnswer> answers)
+    {
+        var units = answers
+            .GroupBy(a => (a.Trial.Content, a.Trial.Style, First: Min(a.Chosen.Condition!, a.Other.Condition!),
+                Second: Max(a.Chosen.Condition!, a.Other.Condition!)))
+            .Select(g => g.Select(a => a.Chosen.Condition == g.Key.First ? 1 : 0).ToList())
+            .Where(u => u.Count >= 2)
+            .ToList();
+        var mirrored = units.Concat(units.Select(u => u.Select(v => 1 - v).ToList())).Select(u => (IReadOnlyList<int>)u);
+        var alpha = KrippendorffAlpha.Nominal(mirrored);
+        return alpha with { Units = units.Count, Values = units.Sum(u => u.Count) };
+    }
+
+    static string Min(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
+
+    static string Max(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? b : a;
 }
