@@ -77,8 +77,8 @@ public static class ReportPlots
             if (double.IsNaN(rates[i, j])) continue;
             var text = plot.Add.Text($"{rates[i, j]:0.00}\nn={counts[i, j]}", j, k - 1 - i);
             text.Alignment = Alignment.MiddleCenter;
-            text.FontSize = 14;
-            text.FontColor = Math.Abs(rates[i, j] - 0.5) > 0.3 ? Colors.White : Colors.Black;
+            text.LabelFontSize = 14;
+            text.LabelFontColor = Math.Abs(rates[i, j] - 0.5) > 0.3 ? Colors.White : Colors.Black;
         }
         var ticks = Enumerable.Range(0, k).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, conditions.ToArray());
