@@ -148,6 +148,7 @@ public sealed class StudyAnalyzeCommand : Command
             throw new UsageException($"no answers matched the study's key ({sets.Count} answer sets read, {result.Problems.Count} problems)");
 
         var written = ReportWriter.Write(result, key, images, outFolder);
+        if (!ReportPlots.FontsAvailable) error.WriteLine("warning: no font found, so the plots carry no text (install fonts-dejavu-core)");
         WriteSummary(output, result);
         output.WriteLine($"Report: {written.Report} (with {string.Join(", ", written.Files.Select(f => f.Split('/')[0]).Distinct())})");
         return result.Problems.Count > 0 ? ExitCodes.ItemsFailed : ExitCodes.Success;

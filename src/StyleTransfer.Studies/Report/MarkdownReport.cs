@@ -99,10 +99,10 @@ public static class MarkdownReport
         md.AppendLine("## Contact sheets");
         md.AppendLine();
         if (links.ContactSheetNote is not null) md.AppendLine(links.ContactSheetNote).AppendLine();
-        foreach (var (condition, sheet) in links.ContactSheets)
-            md.AppendLine(sheet is null ? $"- `{Cell(condition)}`: none of its images was found." : $"### `{Cell(condition)}`\n\n![{Cell(condition)}]({sheet})\n");
         if (links.ContactSheets.Values.Any(s => s is not null))
             md.AppendLine("Rows: contents in study order (content image on the left); columns: styles (style image on top).").AppendLine();
+        foreach (var (condition, sheet) in links.ContactSheets)
+            md.AppendLine(sheet is null ? $"- `{Cell(condition)}`: none of its images was found." : $"### `{Cell(condition)}`\n\n![{Cell(condition)}]({sheet})\n");
 
         if (result.Problems.Count > 0)
         {

@@ -10,7 +10,7 @@ public static class ReportPlots
     /// Whether SkiaSharp (under ScottPlot) finds any font. Without one, plots still render but carry no text;
     /// Debian's <c>fonts-dejavu-core</c> is enough.
     /// </summary>
-    public static bool FontsAvailable => SkiaSharp.SKFontManager.Default.FontFamilyCount > 0;
+    public static bool FontsAvailable => SkiaSharp.SKTypeface.Default.GlyphCount > 0;
 
     /// <summary>Bradley–Terry log-strengths of one question with their intervals; the reference sits at 0.</summary>
     public static void Scores(QuestionResult question, string reference, double confidence, string path)
