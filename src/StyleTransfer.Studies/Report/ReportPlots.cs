@@ -84,6 +84,7 @@ public static class ReportPlots
         plot.Axes.Bottom.SetTicks(ticks, conditions.ToArray());
         plot.Axes.Left.SetTicks(ticks, conditions.Reverse().ToArray());
         plot.Add.ColorBar(heatmap);
+        plot.Axes.Margins(0, 0);
         plot.Title($"Win rate of row over column: {question.Question}");
         plot.XLabel("against");
         plot.HideGrid();
