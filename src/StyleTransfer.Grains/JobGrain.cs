@@ -43,7 +43,11 @@ public sealed class JobGrain(
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec))));
         if (S.StartedAt is not null)
         {
-            if (hash == S.SpecHash) return;
+            if (hash == S.SpecHash)
+            {
+                await RegisterAsync(); // again, in case the first start failed after its state was written
+                return;
+            }
             throw new InvalidOperationException($"job '{JobId}' was already started with a different spec; use a new job id");
         }
         spec.Validate();
@@ -60,12 +64,17 @@ public sealed class JobGrain(
         S.StartedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
         _lastWrite = DateTimeOffset.UtcNow;
+        await RegisterAsync();
         logger.LogInformation("Job {Job} started: {Source} to {Prefix}", JobId,
             spec.ManifestPath is null ? $"{spec.Items.Count} items in {S.Pages.Count} pages" : $"manifest {spec.ManifestPath}", spec.OutputPrefix);
         await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
         StartTimer();
         await TickAsync();
     }
+
+    /// <summary>Lists the job in the cluster's job directory (for the web view); idempotent.</summary>
+    Task RegisterAsync() =>
+        GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).RegisterAsync(JobId, S.StartedAt!.Value);
 
     async Task InitializePagesAsync(JobSpec spec)
     {
