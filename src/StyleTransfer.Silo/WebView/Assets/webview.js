@@ -25,7 +25,12 @@ const webview = (() => {
   }
 
   async function getJson(url) {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    let response;
+    try {
+      response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    } catch (error) {
+      throw new Error('cannot reach the silo (' + error.message + ')');
+    }
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(body.error || body.detail || `${response.status} ${response.statusText}`);
     return body;
@@ -72,7 +77,7 @@ const webview = (() => {
   function jobUrl(id) { return '/job?id=' + encodeURIComponent(id); }
 
   function showError(target, error) {
-    target.replaceChildren(error ? el('span', {}, 'cannot reach the silo: ' + error.message) : '');
+    target.replaceChildren(error ? el('span', {}, error.message) : '');
     target.hidden = !error;
   }
 
