@@ -112,6 +112,8 @@ public sealed class JobPageBrowserTests(WebViewHost host)
         var row = page.Locator("#jobs tbody tr", new PageLocatorOptions { Has = page.Locator("a", new PageLocatorOptions { HasText = "browser-1" }) });
         await row.Locator(".badge.finished").WaitForAsync();
         Assert.Contains($"{good + 1}/{good + 1} done", await row.Locator(".label").TextContentAsync());
+        await page.Locator("#nodes tbody td", new PageLocatorOptions { HasText = "cpu" }).WaitForAsync();
+        await ScreenshotAsync(page, "web-view-jobs.png");
         await row.Locator("a").ClickAsync();
         await page.WaitForURLAsync("**/job?id=browser-1");
         Assert.Empty(errors);

@@ -14,7 +14,7 @@ public sealed class Thumbnails(IResultStore store, int maxSide = Thumbnails.Defa
     public const int DefaultMaxSide = 160;
 
     /// <summary>Images with more pixels than this are not decoded (a thumbnail is not worth a decompression bomb).</summary>
-    public const long MaxPixels = 64L << 20;
+    public const long MaxPixels = 40_000_000;
 
     readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = cacheBytes });
 

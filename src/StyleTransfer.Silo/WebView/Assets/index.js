@@ -55,5 +55,5 @@
   document.getElementById('older').addEventListener('click', () => { offset += pageSize; refresh(); });
   refresh();
   loadStudies();
-  setInterval(refresh, 2000);
+  setInterval(() => { if (!document.hidden) refresh(); }, 2000); // a tab in the background asks nothing
 })();

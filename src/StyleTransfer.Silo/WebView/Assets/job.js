@@ -133,5 +133,5 @@
     refreshList('outputs', lists.outputs.seen, renderGallery, true);
   });
   refresh();
-  timer = setInterval(refresh, 2000);
+  timer = setInterval(() => { if (!document.hidden) refresh(); }, 2000); // a tab in the background asks nothing
 })();
