@@ -4,11 +4,15 @@ namespace StyleTransfer.Silo.WebView;
 
 /// <summary>
 /// Reads a job's items page by page (<see cref="IJobGrain.GetItemsAsync"/>, as <c>styletransfer results</c> does),
-/// keeping those in the wanted states, until <c>limit</c> are found or the pages run out.
+/// keeping those in the wanted states, until <c>limit</c> are found, <see cref="MaxPagesPerRequest"/> pages are read
+/// or the pages run out.
 /// </summary>
 public static class JobItemsQuery
 {
     public const int MaxLimit = 500;
+
+    /// <summary>Job pages read by one request at most (a rare state in a large job is found over several requests).</summary>
+    public const int MaxPagesPerRequest = 64;
 
     /// <summary>Parses "failed" or "succeeded,skipped" (case-insensitive); empty means every state.</summary>
     /// <exception cref="ArgumentException">a word that is not a state, named.</exception>
@@ -28,7 +32,8 @@ public static class JobItemsQuery
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
         var found = new List<ItemView>();
-        for (page = Math.Max(0, page); found.Count < limit; page++)
+        int end = Math.Max(0, page) + MaxPagesPerRequest;
+        for (page = Math.Max(0, page); found.Count < limit && page < end; page++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var items = await job.GetItemsAsync(page);

@@ -7,8 +7,8 @@
   const api = '/api/jobs/' + encodeURIComponent(id);
   const step = { failed: 50, outputs: 60 };
   const lists = {
-    failed: { states: 'failed', limit: step.failed, seen: -1, rows: new Map() },
-    outputs: { states: 'succeeded,skipped', limit: step.outputs, seen: -1, rows: new Map() },
+    failed: { states: 'failed', limit: step.failed, count: 0, seen: -1, rows: new Map() },
+    outputs: { states: 'succeeded,skipped', limit: step.outputs, count: 0, seen: -1, rows: new Map() },
   };
   let timer = null;
 
@@ -33,7 +33,8 @@
       refreshList('outputs', job.succeeded + job.skipped, renderGallery),
     ]);
     const final = job.state === 'finished' || job.state === 'cancelled';
-    if (final && timer !== null) { clearInterval(timer); timer = null; }
+    const settled = lists.failed.seen === job.failed && lists.outputs.seen === job.succeeded + job.skipped;
+    if (final && settled && timer !== null) { clearInterval(timer); timer = null; }
   }
 
   function renderSummary(job) {
@@ -67,7 +68,13 @@
   /** Reloads a list when its count changed (or more was asked for), following the API's page cursor. */
   async function refreshList(name, count, render, force = false) {
     const list = lists[name];
+    list.count = count;
     if (!force && count === list.seen) return;
+    if (count === 0) { // nothing to look for (a large job's pages are not read for it)
+      list.seen = 0;
+      render(list, [], 0);
+      return;
+    }
     const items = [];
     let page = 0;
     try {
@@ -80,7 +87,8 @@
       showError(document.getElementById('error'), error);
       return;
     }
-    list.seen = count;
+    // The job's counts can run ahead of what its pages list for a moment: ask again next time until they agree.
+    list.seen = items.length >= Math.min(count, list.limit) ? count : -1;
     render(list, items.slice(0, list.limit), count);
   }
 
@@ -126,11 +134,11 @@
 
   document.getElementById('failed-more').addEventListener('click', () => {
     lists.failed.limit += step.failed;
-    refreshList('failed', lists.failed.seen, renderFailed, true);
+    refreshList('failed', lists.failed.count, renderFailed, true);
   });
   document.getElementById('outputs-more').addEventListener('click', () => {
     lists.outputs.limit += step.outputs;
-    refreshList('outputs', lists.outputs.seen, renderGallery, true);
+    refreshList('outputs', lists.outputs.count, renderGallery, true);
   });
   refresh();
   timer = setInterval(() => { if (!document.hidden) refresh(); }, 2000); // a tab in the background asks nothing
