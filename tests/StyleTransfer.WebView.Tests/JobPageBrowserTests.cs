@@ -46,17 +46,25 @@ public sealed class JobPageBrowserTests(WebViewHost host)
         page.Console += (_, message) => { if (message.Type == "error" && !message.Text.Contains("404")) errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
 
-        // The page is open before the job starts (it says so and keeps asking), so it sees the job from its start.
+        // Before the job exists the page says so. Once an item runs, the page (loaded again, so it asks at once
+        // rather than at its next 2 s tick) must show the job running, then follow it to its end.
         await page.GotoAsync(host.BaseUrl + "/job?id=browser-1");
         await page.Locator("#error", new PageLocatorOptions { HasText = "no job" }).WaitForAsync();
         var started = DateTime.UtcNow;
-        await host.StartJobAsync("browser-1", good, iterations: 80,
+        await host.StartJobAsync("browser-1", good, iterations: 40,
             new JobItemSpec("hostile", hostile, [new StyleSpec(style)], "<img src=x onerror=window.pwned=2>.png"));
+        var job = host.Client.GetGrain<IJobGrain>("browser-1");
+        for (var status = await job.GetStatusAsync(); status.Running == 0; status = await job.GetStatusAsync())
+        {
+            Assert.False(status.IsComplete || DateTime.UtcNow > started.AddSeconds(120), "no item of the job ever ran: " + status);
+            await Task.Delay(50);
+        }
+        await page.ReloadAsync();
 
         // Progress while it runs, until it is finished.
         var seen = new List<Observation>();
         bool runningShot = false;
-        var deadline = DateTime.UtcNow.AddSeconds(150); // generous for a loaded machine; about 10 s on an idle one
+        var deadline = DateTime.UtcNow.AddSeconds(150); // generous for a loaded machine
         while (true)
         {
             var observation = new Observation(await page.Locator("#state").TextContentAsync() ?? "",
