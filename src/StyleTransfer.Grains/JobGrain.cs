@@ -23,6 +23,7 @@ public sealed class JobGrain(
     readonly JobOptions _options = jobOptions.Value;
     IGrainTimer? _timer;
     bool _dirty;
+    bool _listed;
     DateTimeOffset _lastWrite;
 
     JobState S => state.State;
@@ -45,7 +46,7 @@ public sealed class JobGrain(
         {
             if (hash == S.SpecHash)
             {
-                await RegisterAsync(); // again, in case the first start failed after its state was written
+                await RegisterAsync(); // again, in case the first registration failed
                 return;
             }
             throw new InvalidOperationException($"job '{JobId}' was already started with a different spec; use a new job id");
@@ -64,17 +65,30 @@ public sealed class JobGrain(
         S.StartedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
         _lastWrite = DateTimeOffset.UtcNow;
-        await RegisterAsync();
         logger.LogInformation("Job {Job} started: {Source} to {Prefix}", JobId,
             spec.ManifestPath is null ? $"{spec.Items.Count} items in {S.Pages.Count} pages" : $"manifest {spec.ManifestPath}", spec.OutputPrefix);
         await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
         StartTimer();
-        await TickAsync();
+        await TickAsync(); // lists the job in the directory too
     }
 
-    /// <summary>Lists the job in the cluster's job directory (for the web view); idempotent.</summary>
-    Task RegisterAsync() =>
-        GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).RegisterAsync(JobId, S.StartedAt!.Value);
+    /// <summary>
+    /// Lists the job in the cluster's job directory (for the web view), once per activation. Best effort: a job runs
+    /// whether or not it is listed, and its next tick or start tries again.
+    /// </summary>
+    async Task RegisterAsync()
+    {
+        if (_listed) return;
+        try
+        {
+            await GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).RegisterAsync(JobId, S.StartedAt!.Value);
+            _listed = true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Job {Job} is not listed in the job directory for now: {Error}", JobId, e.Message);
+        }
+    }
 
     async Task InitializePagesAsync(JobSpec spec)
     {
@@ -162,6 +176,7 @@ public sealed class JobGrain(
         }
         try
         {
+            await RegisterAsync();
             await ReadSourceAsync();
             var active = S.Pages.Where(p => !p.IsComplete).Take(_options.MaxActivePages).ToList();
             foreach (var counts in await Task.WhenAll(active.Select(p =>
