@@ -5,7 +5,11 @@
   const pageSize = 20;
   let offset = 0;
 
+  let busy = false;
+
   async function refresh() {
+    if (busy) return; // one at a time: a slow answer is not overtaken by the next tick's
+    busy = true;
     try {
       const [list, nodes] = await Promise.all([getJson(`/api/jobs?offset=${offset}&count=${pageSize}`), getJson('/api/nodes')]);
       renderJobs(list);
@@ -13,6 +17,8 @@
       showError(document.getElementById('error'), null);
     } catch (error) {
       showError(document.getElementById('error'), error);
+    } finally {
+      busy = false;
     }
   }
 

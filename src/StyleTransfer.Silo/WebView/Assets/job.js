@@ -15,7 +15,20 @@
   document.getElementById('job-id').textContent = clean(id);
   document.title = 'Job ' + clean(id) + ' · StyleTransfer';
 
+  let busy = false;
+
+  /** One refresh at a time: a slow answer is not overtaken by the next tick's. */
   async function refresh() {
+    if (busy) return;
+    busy = true;
+    try {
+      await refreshOnce();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function refreshOnce() {
     let view;
     try {
       view = await getJson(api);
@@ -140,6 +153,10 @@
     lists.outputs.limit += step.outputs;
     refreshList('outputs', lists.outputs.count, renderGallery, true);
   });
+  if (id === '') {
+    showError(document.getElementById('error'), new Error('no job id: open a job from the jobs list'));
+    return;
+  }
   refresh();
   timer = setInterval(() => { if (!document.hidden) refresh(); }, 2000); // a tab in the background asks nothing
 })();
