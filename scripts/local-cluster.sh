@@ -38,6 +38,7 @@ start() {
   done
   echo "$n silos ready; results in $RESULTS"
   echo "--cluster $(IFS=,; echo "${gateways[*]}") --cluster-id $CLUSTER_ID --service-id $CLUSTER_ID"
+  echo "web view: http://127.0.0.1:8081/ (silo i on port 8080+i)"
 }
 
 stop() {

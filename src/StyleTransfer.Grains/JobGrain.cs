@@ -23,6 +23,7 @@ public sealed class JobGrain(
     readonly JobOptions _options = jobOptions.Value;
     IGrainTimer? _timer;
     bool _dirty;
+    bool _listed;
     DateTimeOffset _lastWrite;
 
     JobState S => state.State;
@@ -43,7 +44,11 @@ public sealed class JobGrain(
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec))));
         if (S.StartedAt is not null)
         {
-            if (hash == S.SpecHash) return;
+            if (hash == S.SpecHash)
+            {
+                await RegisterAsync(); // again, in case the first registration failed
+                return;
+            }
             throw new InvalidOperationException($"job '{JobId}' was already started with a different spec; use a new job id");
         }
         spec.Validate();
@@ -64,7 +69,25 @@ public sealed class JobGrain(
             spec.ManifestPath is null ? $"{spec.Items.Count} items in {S.Pages.Count} pages" : $"manifest {spec.ManifestPath}", spec.OutputPrefix);
         await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
         StartTimer();
-        await TickAsync();
+        await TickAsync(); // lists the job in the directory too
+    }
+
+    /// <summary>
+    /// Lists the job in the cluster's job directory (for the web view), once per activation. Best effort: a job runs
+    /// whether or not it is listed, and its next tick or start tries again.
+    /// </summary>
+    async Task RegisterAsync()
+    {
+        if (_listed) return;
+        try
+        {
+            await GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).RegisterAsync(JobId, S.StartedAt!.Value);
+            _listed = true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Job {Job} is not listed in the job directory for now: {Error}", JobId, e.Message);
+        }
     }
 
     async Task InitializePagesAsync(JobSpec spec)
@@ -153,6 +176,7 @@ public sealed class JobGrain(
         }
         try
         {
+            await RegisterAsync();
             await ReadSourceAsync();
             var active = S.Pages.Where(p => !p.IsComplete).Take(_options.MaxActivePages).ToList();
             foreach (var counts in await Task.WhenAll(active.Select(p =>

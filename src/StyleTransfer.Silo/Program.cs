@@ -6,7 +6,7 @@ using StyleTransfer.Silo;
 // A StyleTransfer silo host: cluster (section "Cluster", connection string "AzureStorage"), result store (section
 // "ResultStore"), node (section "GpuNode") and job settings (section "Jobs") from appsettings.json, the environment
 // (e.g. Cluster__Mode=AzureStorage) or the command line (e.g. --Cluster:SiloPort 11112). HTTP on Http:Port (8080):
-// /healthz/live, /healthz/ready (the silo is an active cluster member) and /metrics (Prometheus).
+// /healthz/live, /healthz/ready (the silo is an active cluster member), /metrics (Prometheus) and the web view of jobs (/).
 // Content root = the app's folder, so its appsettings.json applies whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var cluster = builder.Configuration.GetSection(ClusterHostOptions.SectionName).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
@@ -22,4 +22,5 @@ var app = builder.Build();
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapStyleTransferWebView();
 await app.RunAsync();

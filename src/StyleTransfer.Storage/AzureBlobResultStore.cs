@@ -105,4 +105,28 @@ public sealed class AzureBlobResultStore : IResultStore
         ResultNames.Validate(name);
         return _container.GetBlobClient(name);
     }
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix = "",
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        int slash = prefix.LastIndexOf('/');
+        if (slash >= 0)
+            ResultNames.Validate(prefix[..slash], nameof(prefix));
+        var blobs = _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix.Length == 0 ? null : prefix, cancellationToken);
+        await using var pages = blobs.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                    yield break;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                yield break; // no container yet: nothing committed
+            }
+            yield return pages.Current.Name;
+        }
+    }
 }

@@ -20,4 +20,11 @@ public interface IResultStore
         CancellationToken cancellationToken = default);
 
     Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The names of the committed results that start with <paramref name="prefix"/> ("" for all; e.g. "job-1/" for a
+    /// folder), read lazily, in no particular order. Sidecars and in-flight temporary files are not results. The
+    /// prefix's folder part must be a valid name (<see cref="ResultNames"/>), else <see cref="ArgumentException"/>.
+    /// </summary>
+    IAsyncEnumerable<string> ListAsync(string prefix = "", CancellationToken cancellationToken = default);
 }

@@ -120,4 +120,26 @@ public sealed class LocalFolderResultStore : IResultStore
     }
 
     private sealed record Sidecar(Dictionary<string, string> Metadata);
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix = "",
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        int slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? _root : PathOf(prefix[..slash]);
+        if (!Directory.Exists(folder))
+            yield break;
+        // Hidden entries (temp files, dot folders) are skipped by the default attributes; symlinked folders are not followed.
+        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.EndsWith(ResultNames.MetadataSuffix, StringComparison.OrdinalIgnoreCase)
+                || name.Split('/').Any(segment => segment.StartsWith('.')))
+                continue;
+            yield return name;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
 }

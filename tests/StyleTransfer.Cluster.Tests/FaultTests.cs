@@ -182,6 +182,8 @@ public sealed class FaultTests
         Assert.Equal(16, status.Succeeded + status.Skipped);
         Assert.Equal(0, status.Failed);
         Assert.Contains("styletransfer_items", await silo.GetAsync("/metrics"));
+        // The job directory is durable too: the new silo's web view lists the job.
+        Assert.Contains("\"jobId\":\"restart\"", await silo.GetAsync("/api/jobs"));
     }
 }
 

@@ -74,4 +74,13 @@ public sealed class LocalFolderResultStoreTests : ResultStoreContract, IDisposab
         Assert.True(Directory.Exists(_root));
         Assert.Contains(Path.GetFullPath(_root), _store.Describe());
     }
+
+    [Fact]
+    public async Task List_skips_sidecars_and_leftover_temp_files()
+    {
+        await _store.CommitAsync("job/a.png", new byte[] { 1 }, new Dictionary<string, string> { ["k"] = "v" });
+        await File.WriteAllTextAsync(Path.Combine(_root, "job", $".b.png.{Guid.NewGuid():N}.tmp"), "half written");
+
+        Assert.Equal(["job/a.png"], await ToListAsync(_store.ListAsync()));
+    }
 }

@@ -129,4 +129,35 @@ public abstract class ResultStoreContract
         Assert.Contains($"'{key}'", error.Message);
         Assert.Null(await Store.GetAsync($"{Prefix}/m.png"));
     }
+
+    [Fact]
+    public async Task List_returns_the_committed_names_under_a_prefix_and_nothing_else()
+    {
+        string[] inJob = [$"{Prefix}/job-1/a.png", $"{Prefix}/job-1/deep/b.png", $"{Prefix}/job-1/public/index.html"];
+        foreach (var name in inJob.Append($"{Prefix}/job-10/c.png").Append($"{Prefix}/other.png"))
+            await Store.CommitAsync(name, new byte[] { 1 }, new Dictionary<string, string> { ["k"] = "v" });
+
+        var underJob = await ToListAsync(Store.ListAsync($"{Prefix}/job-1/"));
+        var all = await ToListAsync(Store.ListAsync($"{Prefix}/"));
+        var byNamePrefix = await ToListAsync(Store.ListAsync($"{Prefix}/job-1"));
+
+        Assert.Equal(inJob.Order(StringComparer.Ordinal), underJob.Order(StringComparer.Ordinal));
+        Assert.Equal(5, all.Count);
+        Assert.Equal(4, byNamePrefix.Count); // "job-1" also starts "job-10"
+        Assert.Empty(await ToListAsync(Store.ListAsync($"{Prefix}/never/")));
+    }
+
+    [Fact]
+    public async Task List_refuses_a_prefix_that_leaves_the_store()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => ToListAsync(Store.ListAsync("../")));
+        await Assert.ThrowsAsync<ArgumentException>(() => ToListAsync(Store.ListAsync($"{Prefix}/../../x")));
+    }
+
+    protected static async Task<List<string>> ToListAsync(IAsyncEnumerable<string> names)
+    {
+        var list = new List<string>();
+        await foreach (var name in names) list.Add(name);
+        return list;
+    }
 }
