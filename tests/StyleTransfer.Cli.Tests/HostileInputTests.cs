@@ -217,8 +217,8 @@ public sealed class HostileInputTests(HostileSilo silo) : IClassFixture<HostileS
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("2 items, 0 succeeded, 0 failed, 2 skipped", second.Output);
-        Assert.Equal(["a.png", "a__s.png", "b.png", "b__s.png", "s.png"],
-            Directory.GetFiles(dir["d"], "*.png").Concat([style]).Select(Path.GetFileName).Order().ToList()!);
+        Assert.Equal(["a.png", "a__s.png", "b.png", "b__s.png"],
+            Directory.GetFiles(dir["d"], "*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()!);
     }
 
     // 5. Duplicate output names in a manifest: the later item fails naming the earlier line, across pages.
