@@ -200,7 +200,7 @@ public sealed class JobPageGrain(
             // item never waits forever for a node that cannot run it.
             logger.LogWarning("Node {Node} could not start item {Item}: {Error}", node, item.Spec.ItemId, e.Message);
             var now = DateTimeOffset.UtcNow;
-            var reason = $"node {node} could not start it: {FailureReasons.Describe(e)}";
+            var reason = $"node {node} could not start it: {FailureReasons.Describe(e.GetBaseException())}";
             item.Attempts++;
             if (item.Attempts >= _options.MaxAttempts) item.Fail($"{reason} (gave up after {item.Attempts} attempts)", now);
             else item.Requeue(now + _options.RetryDelay(item.Attempts), reason);
