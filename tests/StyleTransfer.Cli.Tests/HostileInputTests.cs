@@ -20,7 +20,11 @@ public sealed class HostileSilo : IAsyncLifetime
     public async Task InitializeAsync() => Silo = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions
     {
         ResultStore = store => store.Path = Results,
-        Node = node => node.Device = "cpu",
+        Node = node =>
+        {
+            node.Device = "cpu";
+            node.PendingResultsPath = Dir["pending"];
+        },
     });
 
     public async Task DisposeAsync()
@@ -281,6 +285,8 @@ public sealed class HostileInputTests(HostileSilo silo) : IClassFixture<HostileS
         Assert.Equal("failed", State(blocked));
         Assert.Equal(1, blocked.GetProperty("attempts").GetInt32());
         Assert.Equal("succeeded", State(Item(items, "m6/dots...png")));
+        Assert.Contains("kept at", Reason(blocked)); // the finished image waits for the next attempt
+        Assert.Single(Directory.GetFiles(silo.Dir["pending"], "*.png"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}: permanent failures were retried");
     }
 
