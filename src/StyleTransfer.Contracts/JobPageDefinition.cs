@@ -14,7 +14,12 @@ public sealed record JobPageDefinition(
     IReadOnlyList<JobItemSpec> Items,
     IReadOnlyList<string> OutputNames,
     GatysOptions Options,
-    IReadOnlyList<RejectedItem> Rejected);
+    IReadOnlyList<RejectedItem> Rejected)
+{
+    /// <summary>See <see cref="JobSpec.Overwrite"/>.</summary>
+    [Id(6)]
+    public bool Overwrite { get; init; }
+}
 
 /// <summary>An entry of a job's source that is not a valid item, and why.</summary>
 [GenerateSerializer, Immutable, Alias("StyleTransfer.RejectedItem")]

@@ -17,6 +17,13 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
     [Id(4)]
     public string? ManifestPath { get; init; }
 
+    /// <summary>
+    /// Replace existing files at output names that the store did not write (files without a parameters hash, e.g.
+    /// placed by hand). Without it such an item fails; either way an item's own input files are never replaced.
+    /// </summary>
+    [Id(5)]
+    public bool Overwrite { get; init; }
+
     /// <summary>The result store name of an item's output.</summary>
     public string OutputNameOf(JobItemSpec item) => OutputNameOf(item.OutputName);
 

@@ -33,6 +33,10 @@ public sealed record JobStatus(
     [Id(14)]
     public bool SourceExhausted { get; init; } = true;
 
+    /// <summary>Items stopped by the job's cancellation (not in <see cref="Failed"/>).</summary>
+    [Id(15)]
+    public int CancelledItems { get; init; }
+
     public bool IsStarted => StartedAt is not null;
 
     /// <summary>Every item is final (succeeded, failed or skipped).</summary>

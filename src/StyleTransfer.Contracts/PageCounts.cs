@@ -5,5 +5,9 @@ namespace StyleTransfer.Contracts;
 public sealed record PageCounts(int Page, int Total, int Queued, int Running, int Succeeded, int Failed, int Skipped,
     double SecondsComputed, int ItemsComputed)
 {
+    /// <summary>Items the job's cancellation stopped (not counted as failed).</summary>
+    [Id(9)]
+    public int Cancelled { get; init; }
+
     public bool IsComplete => Queued == 0 && Running == 0;
 }

@@ -8,4 +8,9 @@ namespace StyleTransfer.Contracts;
 /// owns the item (the optimizer reports there). <see cref="OutputName"/> is the full result name.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("StyleTransfer.WorkItem")]
-public sealed record WorkItem(Guid DispatchId, string JobId, string PageKey, JobItemSpec Item, string OutputName, GatysOptions Options);
+public sealed record WorkItem(Guid DispatchId, string JobId, string PageKey, JobItemSpec Item, string OutputName, GatysOptions Options)
+{
+    /// <summary>Replace an existing file at the output that the store did not write (see <see cref="JobSpec.Overwrite"/>).</summary>
+    [Id(6)]
+    public bool Overwrite { get; init; }
+}

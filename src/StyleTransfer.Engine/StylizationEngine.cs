@@ -161,7 +161,8 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
     {
         using var guidance = request.ContentMaskPath is not null && request.StyleMaskPath is not null
-            ? StrotssGuidance.FromColorMasks(request.ContentMaskPath, request.StyleMaskPath, request.GuidancePoints)
+            ? StrotssGuidance.FromColorMasks(request.ContentMaskPath, request.StyleMaskPath, request.GuidancePoints,
+                contentSize: ((int)content.shape[^1], (int)content.shape[^2]), styleSize: ((int)style.shape[^1], (int)style.shape[^2]))
             : request.GuidancePoints is { Count: > 0 } points ? StrotssGuidance.FromPoints(points) : null;
         return new StrotssStylizer(backbone).Run(content, style, request.Options.EffectiveStrotss(), guidance, progress, snapshot, cancellationToken);
     }

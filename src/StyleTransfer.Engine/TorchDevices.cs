@@ -9,11 +9,17 @@ public static class TorchDevices
     /// <param name="preference">"auto" (default), "cpu", "cuda" or "cuda:N".</param>
     public static Device Select(string? preference = "auto")
     {
+        NativeTorchSettings.Apply();
         var p = string.IsNullOrWhiteSpace(preference) ? "auto" : preference.Trim().ToLowerInvariant();
         if (p == "auto") return cuda.is_available() ? CUDA : CPU;
+        if (p != "cpu" && !p.StartsWith("cuda", StringComparison.Ordinal))
+            throw new ArgumentException($"device '{preference}' is unknown; expected auto, cpu, cuda or cuda:N");
         if (p.StartsWith("cuda") && !cuda.is_available())
             throw new InvalidOperationException($"device '{preference}' requested but CUDA is not available (is this a CPU build of TorchSharp?)");
-        return new Device(p);
+        var device = new Device(p);
+        if (device.type == DeviceType.CUDA && device.index >= cuda.device_count())
+            throw new InvalidOperationException($"device '{preference}' requested but this machine has {cuda.device_count()} CUDA device(s) (cuda:0..cuda:{cuda.device_count() - 1})");
+        return device;
     }
 
     /// <param name="cpuThreads">the thread limit the work runs with; null = torch's default on this thread.</param>

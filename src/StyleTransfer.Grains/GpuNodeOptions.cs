@@ -20,6 +20,12 @@ public sealed class GpuNodeOptions
     /// <summary>Threads of torch's CPU kernels in this process (null = torch's default, one per core).</summary>
     public int? TorchThreads { get; set; }
 
+    /// <summary>
+    /// Folder where a finished image waits when its commit failed (disk full, store read-only), so the next attempt
+    /// commits it instead of computing it again. Default: "styletransfer-pending" in the system's temp folder.
+    /// </summary>
+    public string PendingResultsPath { get; set; } = Path.Combine(Path.GetTempPath(), "styletransfer-pending");
+
     /// <summary>Seconds between progress reports of a running optimization.</summary>
     public double ProgressIntervalSeconds { get; set; } = 1.0;
 }

@@ -8,9 +8,12 @@ namespace StyleTransfer.Grains;
 /// One item, start to end, off the Orleans scheduler: hash the inputs, skip when the store already holds a result of
 /// that name with the same parameters hash, else stylize on a dedicated long-running thread and commit the PNG with
 /// its parameters as metadata. Snapshots, when asked for, are committed beside the output as
-/// "&lt;stem&gt;.iter-NNNNNN.png". Never throws: failures come back as an outcome with a reason.
+/// "&lt;stem&gt;.iter-NNNNNN.png". An existing file that is one of the item's inputs is never replaced, nor one the
+/// store did not write (no parameters hash) unless the job says overwrite. When only the commit fails, the finished
+/// image is kept in <paramref name="pending"/> so the next attempt commits it without computing it again.
+/// Never throws: failures come back as an outcome with a reason.
 /// </summary>
-public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device)
+public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device, PendingResults? pending = null)
 {
     /// <param name="segmentation">automatic semantic groups of the item's images (photo method without masks), or null.</param>
     public async Task<ItemOutcome> RunAsync(WorkItem work, LabelMapPair? segmentation, IProgress<StylizeProgress> progress,
@@ -23,33 +26,73 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             if (existing is not null
                 && existing.Metadata.TryGetValue(ResultParameters.Keys.ParamsHash, out var hash) && hash == parameters.Hash)
                 return new ItemOutcome(work.DispatchId, ItemState.Skipped, existing.Location, null);
+            if (existing is not null && InputAt(work.Item, existing.Location) is string input)
+                return ItemOutcome.Failure(work.DispatchId, $"output {work.OutputName} is the item's input {input}; inputs are never overwritten");
+            if (existing is not null && !existing.Metadata.ContainsKey(ResultParameters.Keys.ParamsHash) && !work.Overwrite)
+                return ItemOutcome.Failure(work.DispatchId,
+                    $"output {existing.Location} already exists and was not written by styletransfer (it has no parameters); " +
+                    "move it away, or pass --overwrite to replace it");
 
-            var request = new StylizeRequest(
-                work.Item.ContentPath,
-                work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
-                work.Options with { Device = device },
-                work.Item.ContentMaskPath,
-                work.Item.StyleMaskPath)
+            var kept = pending?.TryGet(work.OutputName, parameters.Hash);
+            byte[] png;
+            Dictionary<string, string> metadata;
+            if (kept is not null)
             {
-                Segmentation = segmentation,
-                GuidancePoints = work.Item.GuidancePoints,
-            };
-            var result = await Task.Factory.StartNew(
-                () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
-                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var stored = await AtStore(() => store.CommitAsync(work.OutputName, result.Png, parameters.Metadata(work, result), cancellationToken));
-            return new ItemOutcome(work.DispatchId, ItemState.Succeeded, stored.Location, null);
+                (png, metadata) = (kept.Png, kept.Metadata);
+            }
+            else
+            {
+                var request = new StylizeRequest(
+                    work.Item.ContentPath,
+                    work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
+                    work.Options with { Device = device },
+                    work.Item.ContentMaskPath,
+                    work.Item.StyleMaskPath)
+                {
+                    Segmentation = segmentation,
+                    GuidancePoints = work.Item.GuidancePoints,
+                };
+                var result = await Task.Factory.StartNew(
+                    () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
+                    cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                (png, metadata) = (result.Png, parameters.Metadata(work, result));
+            }
+            try
+            {
+                var stored = await AtStore(() => store.CommitAsync(work.OutputName, png, metadata, cancellationToken));
+                if (kept is not null) pending!.Remove(work.OutputName, parameters.Hash);
+                return new ItemOutcome(work.DispatchId, ItemState.Succeeded, stored.Location, null);
+            }
+            catch (StoreFailedException e)
+            {
+                var keptAt = kept?.Path ?? pending?.Save(work.OutputName, parameters.Hash, png, metadata);
+                var where = keptAt is null ? "" : $"; the finished image is kept at {keptAt} and committed by the next attempt or run";
+                return StoreFailure(work, e, where);
+            }
         }
         catch (StoreFailedException e)
         {
-            // The result store failed (unreachable, throttled, disk full): transient, the job retries the item later.
-            return ItemOutcome.Failure(work.DispatchId,
-                $"result store {store.Describe()} failed for {work.OutputName}: {FailureReasons.Describe(e.InnerException!)}", transient: true);
+            return StoreFailure(work, e, "");
         }
         catch (Exception e)
         {
             return ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
         }
+    }
+
+    /// <summary>The result store failed: unreachable, throttled or disk full are transient (the job retries the item
+    /// later); permissions, a read-only store or an invalid name are not.</summary>
+    ItemOutcome StoreFailure(WorkItem work, StoreFailedException e, string kept) => ItemOutcome.Failure(work.DispatchId,
+        $"result store {store.Describe()} failed for {work.OutputName}: {FailureReasons.Describe(e.InnerException!)}{kept}",
+        transient: !StoreFailures.IsPermanent(e.InnerException!));
+
+    /// <summary>The item's input file at <paramref name="location"/>, if the output would land on one.</summary>
+    static string? InputAt(JobItemSpec item, string location)
+    {
+        if (!Path.IsPathRooted(location)) return null;
+        string[] inputs = [item.ContentPath, .. item.Styles.Select(s => s.Path), item.ContentMaskPath ?? "", item.StyleMaskPath ?? ""];
+        var real = RealPaths.Resolve(location);
+        return inputs.FirstOrDefault(i => i.Length > 0 && Path.IsPathRooted(i) && RealPaths.Resolve(i) == real);
     }
 
     /// <summary>Marks a failure of the result store, as opposed to one of the item's inputs or the engine.</summary>

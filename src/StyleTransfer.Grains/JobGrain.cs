@@ -103,7 +103,7 @@ public sealed class JobGrain(
     {
         var spec = S.Spec!;
         var definition = new JobPageDefinition(JobId, page, items, items.Select(spec.OutputNameOf).ToList(), spec.Options,
-            rejected.Select(r => r with { OutputName = spec.OutputNameOf(r.OutputName) }).ToList());
+            rejected.Select(r => r with { OutputName = spec.OutputNameOf(r.OutputName) }).ToList()) { Overwrite = spec.Overwrite };
         return GrainFactory.GetGrain<IJobPageGrain>(JobPages.Key(JobId, page)).InitializeAsync(definition);
     }
 
@@ -125,6 +125,7 @@ public sealed class JobGrain(
             pages.Sum(p => p.Skipped), computed == 0 ? null : pages.Sum(p => p.SecondsComputed) / computed, items, nodes)
         {
             Pages = pages.Count,
+            CancelledItems = pages.Sum(p => p.Cancelled),
             SourceExhausted = S.SourceExhausted || S.Cancelled,
         };
     }
@@ -215,6 +216,7 @@ public sealed class JobGrain(
             int index = S.Pages.Count;
             if (page.Items.Count + page.Rejected.Count > 0)
             {
+                await RejectDuplicateNamesAsync(page);
                 await InitializePageAsync(index, page.Items, page.Rejected);
                 int total = page.Items.Count + page.Rejected.Count;
                 S.Pages.Add(new PageCounts(index, total, page.Items.Count, 0, 0, page.Rejected.Count, 0, 0, 0));
@@ -224,6 +226,33 @@ public sealed class JobGrain(
             S.SourceExhausted = page.Exhausted;
             // The cursor is durable before the page runs; a crash in between re-reads the same lines into the same page.
             await WriteAsync();
+        }
+    }
+
+    /// <summary>
+    /// Moves the items whose output name an earlier manifest line already has (on this page or any earlier one) to
+    /// the page's rejected items, naming that line. The claims are durable, so a re-read page claims nothing twice.
+    /// </summary>
+    async Task RejectDuplicateNamesAsync(JobManifest.Page page)
+    {
+        var spec = S.Spec!;
+        var hashes = page.Items.Select(i => OutputNameClaimGrain.Hash(spec.OutputNameOf(i))).ToArray();
+        var earlier = new int[hashes.Length];
+        await Task.WhenAll(Enumerable.Range(0, hashes.Length).GroupBy(i => OutputNameClaimGrain.ShardOf(hashes[i])).Select(async shard =>
+        {
+            var indexes = shard.ToArray();
+            var lines = await GrainFactory.GetGrain<IOutputNameClaimGrain>(OutputNameClaimGrain.Key(JobId, shard.Key))
+                .ClaimAsync(indexes.Select(i => hashes[i]).ToArray(), indexes.Select(i => page.Lines[i]).ToArray());
+            for (int k = 0; k < indexes.Length; k++) earlier[indexes[k]] = lines[k];
+        }));
+        for (int i = page.Items.Count - 1; i >= 0; i--)
+        {
+            if (earlier[i] == 0) continue;
+            var item = page.Items[i];
+            page.Rejected.Add(new RejectedItem(item.ItemId, item.OutputName,
+                $"manifest {spec.ManifestPath} line {page.Lines[i]}: output name '{item.OutputName}' is already the output of line {earlier[i]}"));
+            page.Items.RemoveAt(i);
+            page.Lines.RemoveAt(i);
         }
     }
 

@@ -11,17 +11,20 @@ namespace StyleTransfer.Grains;
 /// with optional "id" (default: the output name), "styles": [{"path": ..., "weight": ...}] instead of "style",
 /// "contentMask"/"styleMask", and "output" defaulting to "&lt;content stem&gt;__&lt;style stem&gt;.png". Relative
 /// paths are relative to the manifest's folder. Blank lines and lines starting with '#' are ignored. A line that
-/// is not a valid item becomes a failed item named "line-N" with the reason.
+/// is not a valid item (bad JSON, a wrong type, a value out of range, an invalid output name) becomes a failed item
+/// named "line-N.invalid" with the reason, and reading goes on.
 /// </summary>
 public static class JobManifest
 {
-    public sealed record Page(List<JobItemSpec> Items, List<RejectedItem> Rejected, long NextOffset, int NextLine, bool Exhausted);
+    /// <param name="Lines">the manifest line of each of <paramref name="Items"/>.</param>
+    public sealed record Page(List<JobItemSpec> Items, List<int> Lines, List<RejectedItem> Rejected, long NextOffset, int NextLine, bool Exhausted);
 
     public static Page Read(string manifestPath, long offset, int line, int maxItems)
     {
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"manifest {manifestPath}: file not found", manifestPath);
         var folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var items = new List<JobItemSpec>();
+        var lines = new List<int>();
         var rejected = new List<RejectedItem>();
         using var stream = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         stream.Seek(offset, SeekOrigin.Begin);
@@ -31,7 +34,7 @@ public static class JobManifest
             buffer.SetLength(0);
             int b;
             while ((b = stream.ReadByte()) >= 0 && b != '\n') buffer.WriteByte((byte)b);
-            if (b < 0 && buffer.Length == 0) return new Page(items, rejected, stream.Position, line, true);
+            if (b < 0 && buffer.Length == 0) return new Page(items, lines, rejected, stream.Position, line, true);
             line++;
             var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Trim();
             if (text.Length > 0 && !text.StartsWith('#'))
@@ -41,15 +44,17 @@ public static class JobManifest
                     var item = Parse(text, folder);
                     if (item.Problem() is string problem) throw new FormatException(problem);
                     items.Add(item);
+                    lines.Add(line);
                 }
-                catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // Whatever a line holds, it fails alone: a type error must not stop the job's reading.
                     rejected.Add(new RejectedItem($"line-{line}", $"line-{line}.invalid", $"manifest {manifestPath} line {line}: {e.Message}"));
                 }
             }
-            if (b < 0) return new Page(items, rejected, stream.Position, line, true);
+            if (b < 0) return new Page(items, lines, rejected, stream.Position, line, true);
         }
-        return new Page(items, rejected, stream.Position, line, stream.Position >= stream.Length);
+        return new Page(items, lines, rejected, stream.Position, line, stream.Position >= stream.Length);
     }
 
     static JobItemSpec Parse(string text, string folder)
@@ -66,19 +71,41 @@ public static class JobManifest
             foreach (var entry in list.EnumerateArray())
             {
                 var path = entry.ValueKind == JsonValueKind.String ? entry.GetString()! : Required(entry, "path");
-                double weight = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("weight", out var w) ? w.GetDouble() : 1.0;
+                double weight = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("weight", out var w) ? Weight(w, path) : 1.0;
                 styles.Add(new StyleSpec(Resolve(folder, path), weight));
             }
         }
         if (styles.Count == 0) throw new FormatException("no \"style\" or \"styles\"");
         string output = Optional(root, "output")
             ?? $"{Path.GetFileNameWithoutExtension(content)}__{Path.GetFileNameWithoutExtension(styles[0].Path)}.png";
-        if (output.Contains("..") || Path.IsPathRooted(output)) throw new FormatException($"output name '{output}' must be relative without '..'");
+        CheckOutputName(output);
         string id = Optional(root, "id") ?? output;
         string? contentMask = Optional(root, "contentMask") is string cm ? Resolve(folder, cm) : null;
         string? styleMask = Optional(root, "styleMask") is string sm ? Resolve(folder, sm) : null;
         return new JobItemSpec(id, content, styles, output, contentMask, styleMask);
     }
+
+    /// <summary>An output name must be a valid result name (relative, no '..' segment, no control characters, no
+    /// segment starting with '.', not a sidecar's) ending in .png: refused here, not retried by the job.</summary>
+    static void CheckOutputName(string output)
+    {
+        if (Path.IsPathRooted(output)) throw new FormatException($"invalid output name '{output}': it must be relative");
+        try
+        {
+            Storage.ResultNames.Validate(output, "output");
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"invalid output name: {e.Message.Replace(" (Parameter 'output')", "")}");
+        }
+        if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            throw new FormatException($"invalid output name '{output}': results are PNG images, so it must end in .png");
+    }
+
+    static double Weight(JsonElement value, string path) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var weight) && double.IsFinite(weight) && weight > 0
+            ? weight
+            : throw new FormatException($"\"weight\" of style {path} must be a positive finite number, not {value.GetRawText()}");
 
     static string Required(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

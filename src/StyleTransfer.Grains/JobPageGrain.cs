@@ -32,6 +32,7 @@ public sealed class JobPageGrain(
         state.State.JobId = definition.JobId;
         state.State.Page = definition.Page;
         state.State.Options = definition.Options;
+        state.State.Overwrite = definition.Overwrite;
         for (int i = 0; i < definition.Items.Count; i++)
             Items.Add(new PageItem { Spec = definition.Items[i], OutputName = definition.OutputNames[i] });
         foreach (var rejected in definition.Rejected)
@@ -58,7 +59,7 @@ public sealed class JobPageGrain(
     public async Task CancelAsync()
     {
         var now = DateTimeOffset.UtcNow;
-        foreach (var item in Items.Where(i => i.State == ItemState.Queued)) item.Fail(FailureReasons.Cancelled, now);
+        foreach (var item in Items.Where(i => i.State == ItemState.Queued)) item.Cancel(now);
         _dirty = true;
         await Task.WhenAll(Items.Where(i => i.DispatchId is not null)
             .Select(i => GrainFactory.GetGrain<IOptimizerGrain>(i.DispatchId!.Value).CancelAsync()));
@@ -81,7 +82,7 @@ public sealed class JobPageGrain(
             var delay = _options.RetryDelay(item.Attempts);
             logger.LogWarning("Item {Item} failed transiently (attempt {Attempt}): {Reason}; retrying in {Delay}",
                 item.Spec.ItemId, item.Attempts, outcome.FailureReason, delay);
-            item.Requeue(now + delay);
+            item.Requeue(now + delay, outcome.FailureReason);
         }
         else
         {
@@ -98,7 +99,7 @@ public sealed class JobPageGrain(
 
     PageCounts Counts()
     {
-        int queued = 0, running = 0, succeeded = 0, failed = 0, skipped = 0, computed = 0;
+        int queued = 0, running = 0, succeeded = 0, failed = 0, skipped = 0, cancelled = 0, computed = 0;
         double seconds = 0;
         foreach (var item in Items)
         {
@@ -112,9 +113,10 @@ public sealed class JobPageGrain(
                     break;
                 case ItemState.Failed: failed++; break;
                 case ItemState.Skipped: skipped++; break;
+                case ItemState.Cancelled: cancelled++; break;
             }
         }
-        return new PageCounts(state.State.Page, Items.Count, queued, running, succeeded, failed, skipped, seconds, computed);
+        return new PageCounts(state.State.Page, Items.Count, queued, running, succeeded, failed, skipped, seconds, computed) { Cancelled = cancelled };
     }
 
     async Task TickAsync()
@@ -184,14 +186,25 @@ public sealed class JobPageGrain(
     async Task<bool> TryDispatchAsync(PageItem item, string node)
     {
         var options = state.State.Options!;
-        var work = new WorkItem(Guid.NewGuid(), state.State.JobId, this.GetPrimaryKeyString(), item.Spec, item.OutputName, options);
+        var work = new WorkItem(Guid.NewGuid(), state.State.JobId, this.GetPrimaryKeyString(), item.Spec, item.OutputName, options)
+        {
+            Overwrite = state.State.Overwrite,
+        };
         try
         {
             if (!await GrainFactory.GetGrain<IGpuNodeGrain>(node).TryAcceptAsync(work)) return false;
         }
         catch (Exception e)
         {
-            logger.LogWarning("Node {Node} refused item {Item}: {Error}", node, item.Spec.ItemId, e.Message);
+            // The node or its optimizer could not start (e.g. its engine failed): that counts as an attempt, so an
+            // item never waits forever for a node that cannot run it.
+            logger.LogWarning("Node {Node} could not start item {Item}: {Error}", node, item.Spec.ItemId, e.Message);
+            var now = DateTimeOffset.UtcNow;
+            var reason = $"node {node} could not start it: {FailureReasons.Describe(e.GetBaseException())}";
+            item.Attempts++;
+            if (item.Attempts >= _options.MaxAttempts) item.Fail($"{reason} (gave up after {item.Attempts} attempts)", now);
+            else item.Requeue(now + _options.RetryDelay(item.Attempts), reason);
+            _dirty = true;
             return false;
         }
         // The optimizer's report cannot arrive before this: the page is not reentrant.

@@ -10,4 +10,5 @@ public sealed class JobPageState
     [Id(1)] public int Page { get; set; }
     [Id(2)] public GatysOptions? Options { get; set; }
     [Id(3)] public List<PageItem> Items { get; set; } = [];
+    [Id(4)] public bool Overwrite { get; set; }
 }

@@ -44,7 +44,7 @@ public sealed class OptimizerGrain(
 
     async Task RunAsync(WorkItem work, string nodeId)
     {
-        var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device);
+        var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device, new PendingResults(nodeOptions.Value.PendingResultsPath));
         // Task.Run: the pipeline must not run on this activation's scheduler; its continuation here does.
         ItemOutcome outcome;
         try
@@ -59,6 +59,8 @@ public sealed class OptimizerGrain(
         // Cancelled because this silo is shutting down, not by the job: the item must run again elsewhere.
         if (outcome.FailureReason == FailureReasons.Cancelled && !_cancelRequested)
             outcome = ItemOutcome.Failure(work.DispatchId, "interrupted: its node shut down", transient: true);
+        else if (outcome.FailureReason == FailureReasons.Cancelled)
+            outcome = outcome with { State = ItemState.Cancelled };
         _progressTimer?.Dispose();
         logger.LogInformation("Item {Item} of job {Job} on {Node}: {State} {Detail}",
             work.Item.ItemId, work.JobId, nodeId, outcome.State, outcome.FailureReason ?? outcome.ResultLocation);

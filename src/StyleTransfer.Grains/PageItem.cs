@@ -48,8 +48,10 @@ public sealed class PageItem
     }
 
     /// <summary>Back to the queue: its node left, its page restarted, or a transient failure (then after a delay).</summary>
-    public void Requeue(DateTimeOffset? retryAt = null)
+    /// <param name="reason">why the last attempt failed, shown while the item waits for the next.</param>
+    public void Requeue(DateTimeOffset? retryAt = null, string? reason = null)
     {
+        if (reason is not null) FailureReason = reason;
         State = ItemState.Queued;
         DispatchId = null;
         Iteration = 0;
@@ -66,6 +68,9 @@ public sealed class PageItem
         RetryAt = null;
         if (State == ItemState.Succeeded && TotalIterations > 0) Iteration = TotalIterations;
     }
+
+    public void Cancel(DateTimeOffset now) =>
+        Finished(new ItemOutcome(Guid.Empty, ItemState.Cancelled, null, FailureReasons.Cancelled), now);
 
     public void Fail(string reason, DateTimeOffset now) => Finished(ItemOutcome.Failure(Guid.Empty, reason), now);
 

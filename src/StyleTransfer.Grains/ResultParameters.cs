@@ -29,6 +29,7 @@ public sealed record ResultParameters(string Json, string Hash)
         public const string FinalLoss = "final-loss";
         public const string ElapsedSeconds = "elapsed-seconds";
         public const string Size = "size";
+        public const string MaskOffPalette = "mask-off-palette";
     }
 
     static readonly JsonSerializerOptions JsonOptions = new()
@@ -71,7 +72,28 @@ public sealed record ResultParameters(string Json, string Hash)
 
     public static GatysOptions Normalize(GatysOptions options) => options with { Device = "auto", SnapshotEvery = 0 };
 
-    public Dictionary<string, string> Metadata(WorkItem work, StylizeResult result) => new()
+    public Dictionary<string, string> Metadata(WorkItem work, StylizeResult result)
+    {
+        var metadata = BaseMetadata(work, result);
+        if (MaskOffPalette(work) is string offPalette) metadata[Keys.MaskOffPalette] = offPalette;
+        return metadata;
+    }
+
+    /// <summary>
+    /// For colour-label masks (gatys, photo): what happened to their pixels that are no label colour, e.g.
+    /// "content 9.4%, style 0.0% of pixels off-palette, snapped to the nearest label".
+    /// </summary>
+    static string? MaskOffPalette(WorkItem work)
+    {
+        if (work.Options.Method == Engine.Methods.StyleMethod.Strotss || work.Item.ContentMaskPath is not string contentMask
+            || work.Item.StyleMaskPath is not string styleMask) return null;
+        var c = Engine.Segmentation.ColorLabelMasks.OffPaletteFraction(contentMask);
+        var s = Engine.Segmentation.ColorLabelMasks.OffPaletteFraction(styleMask);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"content {100 * c:0.0}%, style {100 * s:0.0}% of pixels off-palette, snapped to the nearest label");
+    }
+
+    Dictionary<string, string> BaseMetadata(WorkItem work, StylizeResult result) => new()
     {
         [Keys.Method] = MethodName(work.Options),
         [Keys.Params] = Json,

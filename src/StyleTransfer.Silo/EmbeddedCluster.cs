@@ -37,6 +37,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var builder = new HostBuilder()
             .ConfigureLogging(logging => options.Logging?.Invoke(logging))
             .UseOrleans(silo => silo
+                .ConfigureServices(services => options.Services?.Invoke(services))
                 .UseStyleTransferLocalhostClustering(siloPort, gatewayPort)
                 .UseInMemoryJobState()
                 .AddStyleTransfer(store =>

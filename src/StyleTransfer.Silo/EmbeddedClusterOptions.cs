@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StyleTransfer.Grains;
 using StyleTransfer.Storage;
@@ -16,6 +17,9 @@ public sealed class EmbeddedClusterOptions
     public Action<ResultStoreOptions>? ResultStore { get; set; }
 
     public Action<GpuNodeOptions>? Node { get; set; }
+
+    /// <summary>Services registered before the StyleTransfer ones (which are added only where missing), e.g. a store of your own.</summary>
+    public Action<IServiceCollection>? Services { get; set; }
 
     /// <summary>Logging of the embedded silo; none by default (the host has no providers).</summary>
     public Action<ILoggingBuilder>? Logging { get; set; }

@@ -23,4 +23,14 @@ app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => f
 app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapStyleTransferWebView();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A silo that cannot start (its node's device missing, storage refused, ...) says why in one line and exits 1.
+    Console.Error.WriteLine($"styletransfer silo: cannot start: {e.GetBaseException().Message}");
+    return 1;
+}

@@ -6,7 +6,9 @@ namespace StyleTransfer.Storage;
 /// Results as files under a root folder, metadata in a "&lt;name&gt;.meta.json" sidecar beside each.
 /// A commit writes the sidecar, then the content, each to a unique temp file in the target folder that is
 /// fsynced and renamed over the final name; so the content file exists only once its metadata does, and a
-/// crash leaves at most a hidden ".*.tmp" file that is never reported as a result.
+/// crash leaves at most a hidden ".*.tmp" file that is never reported as a result. Names are resolved through the
+/// symbolic links the folder holds: a name that reaches outside the root through a link is refused, so no result,
+/// temp file or sidecar is ever written (or read) outside it.
 /// </summary>
 public sealed class LocalFolderResultStore : IResultStore
 {
@@ -23,8 +25,8 @@ public sealed class LocalFolderResultStore : IResultStore
     {
         if (string.IsNullOrWhiteSpace(rootPath))
             throw new ArgumentException("Root folder path is empty.", nameof(rootPath));
-        _root = Path.GetFullPath(rootPath);
-        Directory.CreateDirectory(_root);
+        Directory.CreateDirectory(Path.GetFullPath(rootPath));
+        _root = RealPaths.Resolve(Path.GetFullPath(rootPath));
     }
 
     public string RootPath => _root;
@@ -47,6 +49,9 @@ public sealed class LocalFolderResultStore : IResultStore
         var path = PathOf(name);
         var checkedMetadata = ResultMetadata.Validate(metadata);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The folders are there now: check again, in case a link appeared in between.
+        if (PathOf(name) != path)
+            throw new ArgumentException($"Result name '{name}' changed its meaning while it was committed (a link was replaced).", nameof(name));
 
         var sidecar = JsonSerializer.SerializeToUtf8Bytes(new Sidecar(checkedMetadata), SidecarJson);
         await WriteAtomicallyAsync(path + ResultNames.MetadataSuffix, sidecar, cancellationToken).ConfigureAwait(false);
@@ -67,12 +72,27 @@ public sealed class LocalFolderResultStore : IResultStore
         }
     }
 
+    /// <summary>The real path of a name (links resolved), or an <see cref="ArgumentException"/> when it leaves the root.</summary>
     private string PathOf(string name)
     {
         var segments = ResultNames.Validate(name);
-        var path = Path.GetFullPath(Path.Combine([_root, .. segments]));
-        // Defence in depth: the segment rules already forbid escaping the root.
-        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var path = _root;
+        foreach (var segment in segments)
+        {
+            var next = Path.Combine(path, segment);
+            var info = new FileInfo(next);
+            if (info.LinkTarget is null)
+            {
+                path = next;
+                continue;
+            }
+            var target = RealPaths.Resolve(next);
+            if (!RealPaths.IsInside(target, _root))
+                throw new ArgumentException(
+                    $"Result name '{name}' leads outside the store root {_root} through the symbolic link {next} (to {target}).", nameof(name));
+            path = target;
+        }
+        if (!RealPaths.IsInside(path, _root))
             throw new ArgumentException($"Result name '{name}' resolves outside the store root {_root}.", nameof(name));
         return path;
     }

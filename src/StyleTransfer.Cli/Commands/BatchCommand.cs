@@ -95,24 +95,27 @@ public class BatchCommand : Command
             throw new UsageException("--masks: masks need a single style image; drop --blend or use one --style");
 
         var content = parse.GetValue(_content) ?? throw new UsageException($"--content: required (the content images)");
-        // Masks kept beside the content images are not content themselves.
-        Func<string, bool>? exclude = masksFull is not null && Directory.Exists(content)
-            && Path.GetFullPath(content).TrimEnd('/') == masksFull.TrimEnd('/') ? JobPlanner.IsMaskFile : null;
-        var images = ContentDiscovery.Discover(content, parse.GetValue(_recursive), exclude);
-        var items = JobPlanner.Plan(images, styles, blend, masksFull);
-
         string prefix;
+        string? outFolder = null;
         if (target.OutIsLocalFolder)
         {
-            var folder = Path.GetFullPath(outValue);
-            if (File.Exists(folder)) throw new UsageException($"--out {outValue}: is a file; give a folder");
-            target.Store!.Path = folder;
+            outFolder = Path.GetFullPath(outValue);
+            if (File.Exists(outFolder)) throw new UsageException($"--out {outValue}: is a file; give a folder");
+            OutputPaths.CheckFolder("--out", outValue, outFolder);
+            target.Store!.Path = outFolder;
             prefix = "";
         }
         else
         {
             prefix = JobLauncher.NamePrefix("--out", outValue);
         }
+        // Masks kept beside the content images are not content themselves, and neither are our own earlier outputs
+        // when --out is (inside) the content folder.
+        bool masksBeside = masksFull is not null && Directory.Exists(content)
+            && Path.GetFullPath(content).TrimEnd('/') == masksFull.TrimEnd('/');
+        Func<string, bool> exclude = file => (masksBeside && JobPlanner.IsMaskFile(file)) || (outFolder is not null && OutputPaths.IsOutputIn(outFolder, file));
+        var images = ContentDiscovery.Discover(content, parse.GetValue(_recursive), exclude);
+        var items = JobPlanner.Plan(images, styles, blend, masksFull);
         return await RunJobAsync(parse, target, JobLauncher.Plan(parse, _cluster, target, items, options, prefix), cancellationToken);
     }
 }

@@ -230,6 +230,13 @@ public sealed partial class EvalCommand : Command
     /// stems the batch command gave them. Outputs whose content cannot be found become error items; outputs of other
     /// styles (or blends) are left out and their style part reported in <paramref name="otherStyles"/>.
     /// </summary>
+    static IEnumerable<int> Separators(string stem)
+    {
+        for (int i = stem.IndexOf(OutputNames.Separator, StringComparison.Ordinal); i >= 0;
+             i = stem.IndexOf(OutputNames.Separator, i + 1, StringComparison.Ordinal))
+            yield return i;
+    }
+
     static List<Item> Match(IReadOnlyList<string> outputs, string content, bool recursive, IReadOnlyList<string> styles,
         string? masks, Func<string, string?> contentMaskFor, Func<string, string?> styleMaskFor, out List<string> otherStyles)
     {
@@ -249,7 +256,10 @@ public sealed partial class EvalCommand : Command
         foreach (var output in outputs)
         {
             var stem = Path.GetFileNameWithoutExtension(output);
-            int separator = stem.IndexOf(OutputNames.Separator, StringComparison.Ordinal);
+            // Stems may end or start with '_' ("a_" + "__" + "s" is "a___s"): take the split whose two halves are
+            // known stems, else the first separator.
+            int separator = Separators(stem).FirstOrDefault(i => contentByStem.ContainsKey(stem[..i])
+                && styleByStem.ContainsKey(stem[(i + OutputNames.Separator.Length)..]), stem.IndexOf(OutputNames.Separator, StringComparison.Ordinal));
             if (separator < 0)
             {
                 items.Add(new Item(output, null, null, null, null,

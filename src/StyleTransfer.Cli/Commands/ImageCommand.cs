@@ -93,6 +93,9 @@ public sealed class ImageCommand : Command
         {
             var file = Path.GetFullPath(outValue);
             if (Directory.Exists(file)) throw new UsageException($"--out {outValue}: is a folder; give a file name ending in .png");
+            OutputPaths.CheckFolder("--out", outValue, Path.GetDirectoryName(file)!);
+            OutputPaths.CheckNotAnInput("--out", outValue, file,
+                [("content", content), .. styles.Select(s => ("style", (string?)s.Path)), ("content mask", contentMask), ("style mask", styleMask)]);
             name = Path.GetFileName(file);
             if (name.StartsWith('.')) throw new UsageException($"--out {outValue}: names starting with '.' are reserved for temporary files");
             target.Store!.Path = Path.GetDirectoryName(file)!;

@@ -19,7 +19,7 @@ public static class JobLauncher
         IReadOnlyList<JobItemSpec> items, GatysOptions options, string outputPrefix)
     {
         var jobId = clusterOptions.ExplicitJobId(parse) ?? JobIds.Derive(items, options, outputPrefix, target.Describe());
-        return Validated(new JobSpec(jobId, outputPrefix, items, options));
+        return Validated(new JobSpec(jobId, outputPrefix, items, options) { Overwrite = parse.GetValue(clusterOptions.Overwrite) });
     }
 
     public static JobSpec Validated(JobSpec spec)

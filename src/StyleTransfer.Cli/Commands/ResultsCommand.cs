@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using StyleTransfer.Cli.Options;
+using StyleTransfer.Cli.Running;
 using StyleTransfer.Contracts;
 
 namespace StyleTransfer.Cli.Commands;
@@ -16,7 +17,7 @@ public sealed class ResultsCommand : JobCommand
     readonly Option<string?> _state = new Option<string?>("--state")
     {
         Description = "Only items in this state",
-    }.AcceptOnlyFromAmong("queued", "running", "succeeded", "failed", "skipped");
+    }.AcceptOnlyFromAmong("queued", "running", "succeeded", "failed", "skipped", "cancelled");
 
     public ResultsCommand() : base("results", "List a job's items: state, output name, and result location or failure reason")
     {
@@ -39,7 +40,7 @@ public sealed class ResultsCommand : JobCommand
                 if (state is not null && item.State != state) continue;
                 output.WriteLine(json
                     ? JsonSerializer.Serialize(item, JsonDefaults.Compact)
-                    : $"{item.State.ToString().ToLowerInvariant()}\t{item.OutputName}\t{(item.FailureReason?.Split('\n')[0] ?? item.ResultLocation ?? "")}");
+                    : $"{item.State.ToString().ToLowerInvariant()}\t{SafeText.Escape(item.OutputName)}\t{SafeText.Escape(item.FailureReason?.Split('\n')[0] ?? item.ResultLocation ?? "")}");
             }
         }
         return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using StyleTransfer.Cli.Options;
+using StyleTransfer.Cli.Running;
 using StyleTransfer.Contracts;
 
 namespace StyleTransfer.Cli.Commands;
@@ -27,7 +28,7 @@ public sealed class StatusCommand : JobCommand
         var state = s.Cancelled ? "cancelled" : s.IsComplete ? "finished" : "running";
         output.WriteLine($"Job {s.JobId}: {state}, started {s.StartedAt:u}{(s.FinishedAt is { } f ? $", finished {f:u}" : "")}");
         output.WriteLine($"Items: {s.Total}{(s.SourceExhausted ? "" : "+ (manifest still being read)")} in {s.Pages} pages: " +
-                         $"{s.Succeeded} succeeded, {s.Skipped} skipped, {s.Failed} failed, {s.Running} running, {s.Queued} queued");
+                         $"{s.Succeeded} succeeded, {s.Skipped} skipped, {s.Failed} failed{ProgressText.Cancelled(s)}, {s.Running} running, {s.Queued} queued");
         if (s.AverageSecondsPerItem is double average) output.WriteLine($"Mean time per computed item: {average:0.00} s");
         if (s.EstimateRemaining() is TimeSpan left && !s.IsComplete) output.WriteLine($"Estimated time left: {left:hh\\:mm\\:ss}");
         output.WriteLine($"Nodes ({s.Nodes.Count}):");
@@ -36,7 +37,7 @@ public sealed class StatusCommand : JobCommand
         if (failed.Count > 0)
         {
             output.WriteLine($"Failed items{(failed.Count < s.Failed ? $" (first {failed.Count} of {s.Failed})" : "")}:");
-            foreach (var item in failed) output.WriteLine($"  {item.OutputName}: {item.FailureReason?.Split('\n')[0]}");
+            foreach (var item in failed) output.WriteLine($"  {SafeText.Escape(item.OutputName)}: {SafeText.Escape(item.FailureReason?.Split('\n')[0])}");
         }
         return ExitCodes.Success;
     }

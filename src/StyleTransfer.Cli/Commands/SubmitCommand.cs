@@ -46,7 +46,11 @@ public sealed class SubmitCommand : BatchCommand
         if (parse.GetResult(_content) is not null || parse.GetResult(_style) is not null)
             throw new UsageException("--manifest: a manifest names its content and style images; drop --content and --style");
         var jobId = _cluster.ExplicitJobId(parse) ?? Running.JobIds.Derive([], options, prefix, $"{target.Describe()} {manifest}");
-        return JobLauncher.Validated(new JobSpec(jobId, prefix, Array.Empty<JobItemSpec>(), options) { ManifestPath = manifest });
+        return JobLauncher.Validated(new JobSpec(jobId, prefix, Array.Empty<JobItemSpec>(), options)
+        {
+            ManifestPath = manifest,
+            Overwrite = parse.GetValue(_cluster.Overwrite),
+        });
     }
 
     protected override async Task<int> RunJobAsync(ParseResult parse, ClusterTarget target, JobSpec spec, CancellationToken cancellationToken)

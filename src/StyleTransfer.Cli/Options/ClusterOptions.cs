@@ -38,7 +38,12 @@ public sealed class ClusterOptions
         HelpName = "id",
     };
 
-    public IEnumerable<Option> All => [.. _address.All, Store, AzureConnection, Container, JobId];
+    public Option<bool> Overwrite { get; } = new("--overwrite")
+    {
+        Description = "Replace existing files at output names that styletransfer did not write (files without a .meta.json); inputs are never replaced",
+    };
+
+    public IEnumerable<Option> All => [.. _address.All, Store, AzureConnection, Container, JobId, Overwrite];
 
     public void AddTo(Command command)
     {
@@ -53,6 +58,9 @@ public sealed class ClusterOptions
             foreach (var option in new Option[] { Store, AzureConnection, Container })
                 if (result.GetResult(option) is { Implicit: false })
                     throw new UsageException($"{option.Name}: the result store of a running cluster is configured on its silos; drop {option.Name} or --cluster");
+            foreach (var option in result.CommandResult.Command.Options.Where(o => o.Name == "--device"))
+                if (result.GetResult(option) is { Implicit: false })
+                    throw new UsageException("--device: the device of a running cluster's nodes is configured on its silos (GpuNode__Device); drop --device or --cluster");
             return _address.Bind(result);
         }
 

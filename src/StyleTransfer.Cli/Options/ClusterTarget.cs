@@ -52,6 +52,14 @@ public sealed record ClusterTarget(IReadOnlyList<string>? Gateways, string Clust
 
         try
         {
+            Engine.TorchDevices.Select(device);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new UsageException($"--device {device}: {e.Message}");
+        }
+        try
+        {
             var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions
             {
                 ResultStore = s =>

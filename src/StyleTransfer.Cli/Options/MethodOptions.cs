@@ -16,6 +16,14 @@ public sealed partial class MethodOptions
     public static readonly IReadOnlyList<string> Methods = ["gatys", "photo", "strotss"];
     static readonly GatysOptions Defaults = new();
 
+    public MethodOptions()
+    {
+        // Numbers are read here, leniently; Bind reports a value that is not a finite number against its option.
+        foreach (var option in All.OfType<Option<double>>())
+            option.CustomParser = result => double.TryParse(result.Tokens.Count == 1 ? result.Tokens[0].Value : "",
+                NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
+    }
+
     public Option<string> Method { get; } = new("--method")
     {
         Description = "Stylization method: gatys (Gatys et al., CVPR 2016), photo (Deep Photo Style Transfer, Luan et al., CVPR 2017: "
@@ -230,6 +238,13 @@ public sealed partial class MethodOptions
     /// <summary>The options as given, validated; throws <see cref="UsageException"/> naming the option.</summary>
     public GatysOptions Bind(ParseResult result)
     {
+        foreach (var option in All.OfType<Option<double>>())
+        {
+            if (result.GetResult(option) is not { Implicit: false } given || double.IsFinite(result.GetValue(option))) continue;
+            var token = string.Join(" ", given.Tokens.Select(t => t.Value));
+            throw new UsageException($"{option.Name} {token}: not a finite number");
+        }
+
         var method = result.GetValue(Method)!.Trim();
         if (!Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
             throw new UsageException($"--method {method}: unknown method; available methods: {string.Join(", ", Methods)}");
@@ -296,13 +311,30 @@ public sealed partial class MethodOptions
     {
         try
         {
+            // The strotss options are checked whatever the method, so a bad one is never silently carried along.
+            (options.Method == StyleMethod.Strotss ? options.EffectiveStrotss() : options.Strotss).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{OptionOf(e.Message, StrotssMessageOptions)}: {e.Message}");
+        }
+        try
+        {
             options.Validate();
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{OptionOf(e.Message)}: {e.Message}");
+            throw new UsageException($"{OptionOf(e.Message, MessageOptions)}: {e.Message}");
         }
     }
+
+    // StrotssOptions.Validate's messages, for the strotss options (its size and iterations come from --size and --iterations).
+    static readonly (string Prefix, string Option)[] StrotssMessageOptions =
+    [
+        ("content weight", "--strotss-content-weight"), ("scales", "--strotss-scales"), ("size", "--size"),
+        ("iterations per scale", "--iterations"), ("learning rate", "--strotss-lr"), ("samples", "--samples"),
+        ("snapshot interval", "--snapshot-every"),
+    ];
 
     // GatysOptions.Validate's messages start with the property in words ("size 0 is out of range ...").
     static readonly (string Prefix, string Option)[] MessageOptions =
@@ -313,10 +345,10 @@ public sealed partial class MethodOptions
         ("style layer weights", "--style-layer-weights"), ("content and style weights", "--content-weight/--style-weight"),
     ];
 
-    static string OptionOf(string message)
+    static string OptionOf(string message, (string Prefix, string Option)[] options)
     {
         if (ScalesMessage().IsMatch(message)) return "--scales/--size";
-        var match = MessageOptions.Where(m => message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
+        var match = options.Where(m => message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(m => m.Prefix.Length).Select(m => m.Option).FirstOrDefault();
         return match ?? "method options";
     }

@@ -12,9 +12,9 @@ public static class JobSummary
         var verb = outcome.Cancelled ? "Cancelled" : s.IsComplete ? "Finished" : "Stopped";
         output.WriteLine();
         output.WriteLine($"{verb} job {jobId} in {outcome.Elapsed.TotalSeconds:0.0} s: {Items(s.Total)}, " +
-                         $"{s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped" +
+                         $"{s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped{ProgressText.Cancelled(s)}" +
                          (s.Queued + s.Running > 0 ? $", {s.Queued + s.Running} unfinished" : "") + ".");
-        if (s.Succeeded + s.Skipped > 0) output.WriteLine($"Results: {resultsWhere}");
+        if (s.Succeeded + s.Skipped > 0) output.WriteLine($"Results: {SafeText.Escape(resultsWhere)}");
 
         var contentOf = items.ToDictionary(i => i.ItemId, i => i.ContentPath);
         var failed = s.Items.Where(i => i.State == ItemState.Failed).OrderBy(i => i.OutputName, StringComparer.Ordinal).ToList();
@@ -23,8 +23,8 @@ public static class JobSummary
             output.WriteLine(failed.Count < s.Failed ? $"Failed items (first {failed.Count} of {s.Failed}; all: styletransfer results {jobId}):" : $"Failed items ({failed.Count}):");
             foreach (var item in failed)
             {
-                var content = contentOf.TryGetValue(item.ItemId, out var path) ? $" ({path})" : "";
-                output.WriteLine($"  {item.OutputName}{content}: {FirstLine(item.FailureReason)}");
+                var content = contentOf.TryGetValue(item.ItemId, out var path) ? $" ({SafeText.Escape(path)})" : "";
+                output.WriteLine($"  {SafeText.Escape(item.OutputName)}{content}: {SafeText.Escape(FirstLine(item.FailureReason))}");
             }
         }
         output.Flush();

@@ -41,10 +41,10 @@ public sealed class LiveProgressView(IAnsiConsole console) : IProgressView
         foreach (var item in now.Values)
         {
             if (!running.TryGetValue(item.ItemId, out var task))
-                running[item.ItemId] = task = context.AddTask(Markup.Escape($"  {item.OutputName}"), maxValue: 1);
+                running[item.ItemId] = task = context.AddTask(Markup.Escape($"  {SafeText.Escape(item.OutputName)}"), maxValue: 1);
             task.MaxValue = Math.Max(1, item.TotalIterations);
             task.Value = item.Iteration;
-            var name = ProgressText.Truncate(item.OutputName, 32);
+            var name = ProgressText.Truncate(SafeText.Escape(item.OutputName), 32);
             task.Description = Markup.Escape(item.TotalIterations > 0
                 ? $"  {name} it {item.Iteration}/{item.TotalIterations}"
                 : $"  {name} starting");

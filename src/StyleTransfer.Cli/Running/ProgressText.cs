@@ -5,12 +5,12 @@ namespace StyleTransfer.Cli.Running;
 /// <summary>The words of the progress display, shared by the live view and the plain lines.</summary>
 public static class ProgressText
 {
-    public static int Done(JobStatus s) => s.Succeeded + s.Failed + s.Skipped;
+    public static int Done(JobStatus s) => s.Succeeded + s.Failed + s.Skipped + s.CancelledItems;
 
     /// <summary>e.g. "3/10 done (2 succeeded, 1 failed, 0 skipped), 1 running, ETA 0:01:30".</summary>
     public static string Summary(JobStatus s)
     {
-        var text = $"{Done(s)}/{s.Total} done ({s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped)";
+        var text = $"{Done(s)}/{s.Total} done ({s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped{Cancelled(s)})";
         if (s.Running > 0) text += $", {s.Running} running";
         if (s.Queued > 0) text += $", {s.Queued} queued";
         if (!s.IsComplete && s.EstimateRemaining() is TimeSpan eta) text += $", ETA {Duration(eta)}";
@@ -25,12 +25,15 @@ public static class ProgressText
         return text;
     }
 
+    /// <summary>", N cancelled" when the job's cancellation stopped items, else nothing.</summary>
+    public static string Cancelled(JobStatus s) => s.CancelledItems > 0 ? $", {s.CancelledItems} cancelled" : "";
+
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>Running items with their iteration, e.g. "photo__starry.png it 40/200".</summary>
     public static IEnumerable<string> RunningItems(JobStatus s) => s.Items
         .Where(i => i.State == ItemState.Running)
-        .Select(i => i.TotalIterations > 0 ? $"{i.OutputName} it {i.Iteration}/{i.TotalIterations}" : $"{i.OutputName} starting");
+        .Select(i => i.TotalIterations > 0 ? $"{SafeText.Escape(i.OutputName)} it {i.Iteration}/{i.TotalIterations}" : $"{SafeText.Escape(i.OutputName)} starting");
 
     public static string Duration(TimeSpan t) => t.TotalHours >= 1
         ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}"

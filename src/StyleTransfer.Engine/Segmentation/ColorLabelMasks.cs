@@ -6,8 +6,10 @@ namespace StyleTransfer.Engine.Segmentation;
 
 /// <summary>
 /// Segmentation masks in the colour-label format of Deep Photo Style Transfer (Luan et al. 2017): each pixel is
-/// one of nine pure colours. Pixels are snapped to the nearest palette colour (JPEG/antialiasing noise); a pixel
-/// farther than <see cref="Tolerance"/> from every palette colour makes the mask invalid.
+/// one of nine pure colours. Pixels within <see cref="Tolerance"/> of a palette colour (JPEG noise) take that label.
+/// Pixels farther from every palette colour ("off-palette": the anti-aliased edges some DPST masks have) are snapped
+/// to the nearest label as well, as long as they are at most <see cref="MaxOffPaletteFraction"/> of the mask; a
+/// mask with more is not a colour-label mask and is refused. The output's metadata records the share snapped.
 /// </summary>
 public static class ColorLabelMasks
 {
@@ -27,8 +29,17 @@ public static class ColorLabelMasks
     /// <summary>Largest per-channel distance (0..255) at which a pixel still snaps to a palette colour.</summary>
     public const int Tolerance = 60;
 
-    /// <summary>Share of pixels allowed to be off-palette before the mask is refused (edge antialiasing).</summary>
-    public const double MaxOffPaletteFraction = 0.02;
+    /// <summary>Share of pixels allowed to be off-palette before the mask is refused (anti-aliased edges stay far below).</summary>
+    public const double MaxOffPaletteFraction = 0.25;
+
+    /// <summary>The share of a mask's pixels that are off-palette (0..1), without loading it as labels.</summary>
+    public static double OffPaletteFraction(string path)
+    {
+        using var image = ImageIO.Load(path);
+        var pixels = new Rgb24[image.Width * image.Height];
+        image.CopyPixelDataTo(pixels);
+        return pixels.Count(p => Nearest(p).Distance > Tolerance) / (double)pixels.Length;
+    }
 
     public static int IndexOf(string label)
     {

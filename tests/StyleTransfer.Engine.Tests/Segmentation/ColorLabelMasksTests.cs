@@ -37,6 +37,31 @@ public class ColorLabelMasksTests : IDisposable
         Assert.Contains("not label colours", e.Message);
     }
 
+    [Theory]
+    [InlineData(1, 0.05)]
+    [InlineData(4, 0.20)]
+    public void Antialiased_edges_up_to_a_quarter_of_the_mask_are_snapped_to_the_nearest_label(int edgeRows, double fraction)
+    {
+        // Blue sky over white ground with rows of blue-white blend between them (the DPST masks' anti-aliasing).
+        var path = _images.Write("soft.png", 20, 20, (x, y) =>
+            y < 10 ? new Rgb24(0, 0, 255) : y < 10 + edgeRows ? new Rgb24(120, 120, 255) : new Rgb24(255, 255, 255));
+
+        var map = ColorLabelMasks.Load(path);
+
+        Assert.Equal(fraction, ColorLabelMasks.OffPaletteFraction(path), 6);
+        var f = map.Fractions();
+        Assert.Equal(1.0, f.Values.Sum(), 6);
+        Assert.Equal(new[] { "blue", "white" }, f.Where(p => p.Value > 0).Select(p => p.Key).Order());
+    }
+
+    [Fact]
+    public void A_mask_mostly_off_palette_is_refused()
+    {
+        var path = _images.Write("mostly.png", 20, 20, (x, y) => y < 14 ? new Rgb24(120, 120, 255) : new Rgb24(255, 255, 255));
+        var e = Assert.Throws<InvalidInputException>(() => ColorLabelMasks.Load(path));
+        Assert.Contains("70.0% of the mask's pixels are not label colours", e.Message);
+    }
+
     [Fact]
     public void Mask_of_another_shape_than_its_image_is_rejected()
     {

@@ -45,16 +45,19 @@ public sealed class StrotssGuidance : IDisposable
     /// <summary>
     /// Region guidance from two colour-coded images (as in the reference implementation): regions painted in the same
     /// colour in both correspond. The colours are those covering at least <paramref name="minRegionFraction"/> of each
-    /// image (JPEG noise is snapped away); the images may differ in size (masks are resized to every scale). Content
+    /// image (JPEG noise is snapped away); the images may differ in size (masks are resized to every scale), but
+    /// given <paramref name="contentSize"/> and <paramref name="styleSize"/> (width, height of the images they guide)
+    /// each must have its image's shape (aspect ratio within 2%), else the item fails naming the mask. Content
     /// pixels of a colour the style lacks get no style samples (they follow their surroundings through the pyramid).
     /// </summary>
     public static StrotssGuidance FromColorMasks(string contentGuidancePath, string styleGuidancePath,
-        IEnumerable<StrotssPointPair>? points = null, double minRegionFraction = 0.002, double pointWeight = 1.0)
+        IEnumerable<StrotssPointPair>? points = null, double minRegionFraction = 0.002, double pointWeight = 1.0,
+        (int Width, int Height)? contentSize = null, (int Width, int Height)? styleSize = null)
     {
         if (!double.IsFinite(minRegionFraction) || minRegionFraction <= 0 || minRegionFraction >= 1)
             throw new ArgumentException($"minimum region fraction {minRegionFraction} is out of range (0..1)");
-        var content = ReadColours(contentGuidancePath, minRegionFraction);
-        var style = ReadColours(styleGuidancePath, minRegionFraction);
+        var content = ReadColours(contentGuidancePath, minRegionFraction, contentSize);
+        var style = ReadColours(styleGuidancePath, minRegionFraction, styleSize);
 
         var pairs = new List<(string, Tensor, Tensor)>();
         try
@@ -124,9 +127,11 @@ public sealed class StrotssGuidance : IDisposable
         }
     }
 
-    static ColourImage ReadColours(string path, double minFraction)
+    static ColourImage ReadColours(string path, double minFraction, (int Width, int Height)? expected)
     {
         using var image = ImageIO.Load(path);
+        if (expected is var (ew, eh) && Math.Abs((double)image.Width / image.Height / ((double)ew / eh) - 1) > 0.02)
+            throw new InvalidInputException(path, $"guidance mask is {image.Width}x{image.Height}, which does not match the shape of its image ({ew}x{eh})");
         var pixels = new Rgb24[image.Width * image.Height];
         image.CopyPixelDataTo(pixels);
         var palette = GuidanceColors.FindPalette(pixels, minFraction);
