@@ -27,6 +27,8 @@ public sealed class StoreFaultTests
 
         public Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken = default) => inner.ReadAsync(name, cancellationToken);
 
+        public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+
         public Task<StoredResult> CommitAsync(string name, ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> metadata,
             CancellationToken cancellationToken = default)
         {
