@@ -25,6 +25,7 @@ public static class CliApp
             new CancelCommand(),
             new ResultsCommand(),
             new EvalCommand(),
+            new StudyCommand(),
         };
         var examples = new Dictionary<Command, string>
         {
