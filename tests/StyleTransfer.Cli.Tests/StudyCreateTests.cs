@@ -75,14 +75,15 @@ public sealed class StudyCreateTests
     [InlineData("--condition", "b=cubism", "--condition b: --method cubism: unknown method")]
     [InlineData("--condition", "b=gatys:device=cuda", "--condition b: 'device' cannot be set per condition")]
     [InlineData("--condition", "a=photo", "--condition a: two conditions have this name")]
-    [InlineData("--repeats", "9", "study design")]
+    [InlineData("--repeats", "19", "study design")]
     [InlineData("--question", "beauty=Which is nicer?", "gold trials need a question")]
     public async Task A_bad_condition_or_design_is_a_usage_error_naming_it_and_nothing_is_made(string option, string value, string message)
     {
         using var dir = new TempFolder();
         dir.Image("photos/one.png", 32, 32);
         dir.Image("styles/two.png", 32, 32);
-        var args = new List<string> { "study", "create", "--content", dir["photos"], "--style", dir["styles"], "--condition", "a=gatys", "--gold", "1", "--out", dir["study"] };
+        var args = new List<string> { "study", "create", "--content", dir["photos"], "--style", dir["styles"], "--condition", "a=gatys", "--gold", "1", "--out", dir["study"],
+            "--size", "32", "--iterations", "1", "--device", "cpu" };
         if (option != "--condition") args.AddRange(["--condition", "c=gatys:style-weight=5"]);
         args.AddRange([option, value]);
         var run = await CliRun.RunAsync([.. args]);
