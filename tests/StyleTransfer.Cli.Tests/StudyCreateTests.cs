@@ -64,6 +64,48 @@ public sealed class StudyCreateTests
         Assert.All(package, f => Assert.True(f.Value.SequenceEqual(second[f.Key]), $"{f.Key} changed on the re-run"));
     }
 
+    [Fact]
+    public async Task With_store_azure_the_outputs_and_the_package_are_blobs_and_pages_are_served_as_html()
+    {
+        var connection = Environment.GetEnvironmentVariable("STYLETRANSFER_AZURE_CONNECTION") is { Length: > 0 } given ? given : "UseDevelopmentStorage=true";
+        var container = "study-" + Guid.NewGuid().ToString("N")[..12];
+        using var dir = new TempFolder();
+        dir.Image("photos/alphacontent.png", 64, 64, seed: 0);
+        dir.Image("photos/betacontent.png", 64, 64, seed: 1);
+        dir.Image("styles/gammastyle.png", 56, 56, seed: 3);
+        var args = Args(dir).ToList();
+        args[args.IndexOf("--out") + 1] = "studies/first";
+        var blobs = new Azure.Storage.Blobs.BlobContainerClient(connection, container);
+        try
+        {
+            var run = await CliRun.RunAsync([.. args, "--store", "azure", "--azure-connection", connection, "--container", container]);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var names = new List<string>();
+            await foreach (var blob in blobs.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.Metadata, Azure.Storage.Blobs.Models.BlobStates.None, "studies/first/", CancellationToken.None))
+            {
+                names.Add(blob.Name);
+                if (!blob.Name.StartsWith("studies/first/public/")) continue;
+                Assert.Empty(blob.Metadata);
+                var content = (await blobs.GetBlobClient(blob.Name).DownloadContentAsync()).Value;
+                var text = Encoding.Latin1.GetString(content.Content.ToArray());
+                foreach (var secret in new[] { "lowsecret", "highsecret", "gatys", "7919", "104729", "alphacontent", "gammastyle" })
+                    Assert.False(text.Contains(secret), $"{blob.Name} contains {secret}");
+                if (blob.Name.EndsWith(".html")) Assert.StartsWith("text/html", content.Details.ContentType);
+                if (blob.Name.EndsWith(".png")) Assert.Equal("image/png", content.Details.ContentType);
+            }
+            Assert.Contains("studies/first/outputs/lowsecret/alphacontent__gammastyle.png", names);
+            Assert.Contains("studies/first/key/trials.jsonl", names);
+            Assert.Equal(3, names.Count(n => n.StartsWith("studies/first/public/assignments/")));
+            Assert.Equal(2 * (2 + 2), names.Count(n => n.StartsWith("studies/first/public/images/")));
+            Assert.Contains("Public (publish as is): Azure blob container", run.Output);
+        }
+        finally
+        {
+            await blobs.DeleteIfExistsAsync();
+        }
+    }
+
     static Dictionary<string, byte[]> Snapshot(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .Where(f => f.Contains("/public/") || f.Contains("/key/"))
         .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
