@@ -13,6 +13,7 @@ public static class CliApp
         var batch = new BatchCommand();
         var image = new ImageCommand();
         var submit = new SubmitCommand();
+        var study = new StudyCommand();
         var root = new RootCommand(
             "StyleTransfer: neural style transfer (Gatys et al.) of image collections on an Orleans cluster. " +
             "Without --cluster, an in-process silo runs the job on this machine.")
@@ -25,7 +26,7 @@ public static class CliApp
             new CancelCommand(),
             new ResultsCommand(),
             new EvalCommand(),
-            new StudyCommand(),
+            study,
         };
         var examples = new Dictionary<Command, string>
         {
@@ -37,6 +38,7 @@ public static class CliApp
             [batch] = BatchCommand.Examples,
             [image] = ImageCommand.Examples,
             [submit] = SubmitCommand.Examples,
+            [study.Create] = StudyCreateCommand.Examples,
         };
         foreach (var help in root.Options.OfType<HelpOption>())
             if (help.Action is HelpAction inner)

@@ -118,6 +118,7 @@ public sealed class StudyCreateTests
     [InlineData("--condition", "b=gatys:device=cuda", "--condition b: 'device' cannot be set per condition")]
     [InlineData("--condition", "a=photo", "--condition a: two conditions have this name")]
     [InlineData("--repeats", "19", "study design")]
+    [InlineData("--cluster", "127.0.0.1:30000", "--cluster: study create reads the outputs and writes the package through the cluster's result store")]
     [InlineData("--question", "beauty=Which is nicer?", "gold trials need a question")]
     public async Task A_bad_condition_or_design_is_a_usage_error_naming_it_and_nothing_is_made(string option, string value, string message)
     {

@@ -7,6 +7,8 @@ public sealed class StudyCommand : Command
 {
     public StudyCommand() : base("study", "Forced-choice user studies: generate, blind and package them")
     {
-        Subcommands.Add(new StudyCreateCommand());
+        Subcommands.Add(Create);
     }
+
+    public StudyCreateCommand Create { get; } = new();
 }
