@@ -11,7 +11,7 @@ public sealed class StudyCreateTests
     [
         "study", "create", "--content", dir["photos"], "--style", dir["styles"],
         "--condition", "lowsecret=gatys:style-weight=7919", "--condition", "highsecret=gatys:style-weight=104729,tv-weight=0.5",
-        "--size", "64", "--iterations", "3", "--optimizer", "adam", "--lr", "0.05", "--device", "cpu",
+        "--size", "64", "--iterations", "3", "--optimizer", "adam", "--lr", "0.05", "--tv-weight", "0.002", "--device", "cpu",
         "--assignments", "3", "--trials-per-assignment", "6", "--repeats", "1", "--gold", "1", "--min-seconds", "0.2",
         "--seed", "4", "--out", dir["study"], .. extra,
     ];
@@ -36,7 +36,7 @@ public sealed class StudyCreateTests
             JsonDocument.Parse(File.ReadAllText(output + ".meta.json")).RootElement.GetProperty("metadata").GetProperty("params").GetString()!)
             .RootElement.GetProperty("options");
         Assert.Equal(7919, Options(low).GetProperty("styleWeight").GetDouble());
-        Assert.Equal(0.001, Options(low).GetProperty("tvWeight").GetDouble());
+        Assert.Equal(0.002, Options(low).GetProperty("tvWeight").GetDouble()); // the command's, which high overrides
         Assert.Equal(104729, Options(high).GetProperty("styleWeight").GetDouble());
         Assert.Equal(0.5, Options(high).GetProperty("tvWeight").GetDouble());
         Assert.Equal(64, Options(high).GetProperty("maxSize").GetInt32());

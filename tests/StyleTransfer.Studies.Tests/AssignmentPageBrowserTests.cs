@@ -97,4 +97,45 @@ public sealed class AssignmentPageBrowserTests : IDisposable
         Assert.True(server.Posted.TryDequeue(out var posted));
         Assert.Equal(saved, posted);
     }
+
+    [Fact]
+    public async Task The_crowdsourcing_template_filled_from_a_batch_row_puts_the_answers_in_its_hidden_field()
+    {
+        var study = new SyntheticStudy(assignments: 2, trials: 4, repeats: 1, gold: 1, size: 64);
+        var definition = study.Definition with { MinSecondsPerTrial = 0 };
+        using var server = new StaticServer(Path.Combine(_folder, StudyLayout.Public));
+        await StudyPackageWriter.WriteAsync(definition, study, new LocalFolderResultStore(_folder), "", new StudyPackageOptions(PublicUrl: server.Url));
+        // What the platform does: one HIT per CSV row, ${column} replaced by the row's value.
+        var rows = File.ReadAllLines(Path.Combine(_folder, StudyLayout.CrowdBatch));
+        var header = rows[0].Split(',');
+        var row = rows[2].Split(',');
+        var html = File.ReadAllText(Path.Combine(_folder, StudyLayout.CrowdTemplate));
+        for (int i = 0; i < header.Length; i++) html = html.Replace("${" + header[i] + "}", row[i]);
+        Assert.DoesNotContain("${", html);
+        File.WriteAllText(Path.Combine(_folder, StudyLayout.Public, "hit.html"), html);
+        var keys = File.ReadAllLines(Path.Combine(_folder, StudyLayout.TrialKeys))
+            .Select(l => JsonSerializer.Deserialize<TrialKey>(l, StudyJson.Options)!).Where(k => k.AssignmentId == row[0]).ToList();
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.RouteAsync("https://assets.crowd.aws/**", route => route.AbortAsync());
+        await page.GotoAsync(server.Url + "hit.html?workerId=W123");
+        Assert.Equal("W123", await page.InputValueAsync("#rater"));
+        Assert.Equal("", await page.InputValueAsync("input[name=answers]"));
+        await page.ClickAsync("#begin");
+        for (int i = 0; i < keys.Count; i++)
+        {
+            await page.WaitForSelectorAsync("#choices.ready");
+            await page.Keyboard.PressAsync(i % 2 == 0 ? "f" : "j");
+        }
+        await page.WaitForSelectorAsync("#done:not([hidden])");
+
+        var answers = JsonSerializer.Deserialize<AssignmentAnswers>(await page.InputValueAsync("input[name=answers]"), StudyJson.Options)!;
+        Assert.Equal((row[1], row[0], "W123"), (answers.Study, answers.Assignment, answers.Rater));
+        Assert.Equal(keys.Select(k => k.TrialId), answers.Answers.Select(a => a.Trial));
+        Assert.Equal(keys.Select(k => k.Left.ImageId), answers.Answers.Select(a => a.Left));
+        Assert.Equal(keys.Select((_, i) => i % 2 == 0 ? Side.Left : Side.Right), answers.Answers.Select(a => a.Choice));
+    }
 }

@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using StyleTransfer.Cli.Inputs;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Contracts;
-using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Storage;
 using StyleTransfer.Studies.Design;
 using StyleTransfer.Studies.Formats;
