@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's user-study example: a small forced-choice study over the sample photos with two conditions (a weak
 # and a strong style weight), made through an embedded silo, packaged under out/study-example/.
-#   scripts/study-example.sh [extra 'study create' options...]     e.g. --size 256 --iterations 100
+#   [SIZE=256] [ITERATIONS=60] scripts/study-example.sh [other 'study create' options...]   e.g. --post-url https://…
 # Fetches the samples if missing, builds Release. Re-running reuses the outputs and rewrites the same package.
 set -euo pipefail
 
@@ -23,7 +23,7 @@ CLI="src/StyleTransfer.Cli/bin/Release/net10.0/styletransfer"
   --question style="Which image better matches the style of the painting?" \
   --question content="Which image keeps the content of the photo better?" \
   --assignments 4 --trials-per-assignment 12 --repeats 2 --gold 2 --min-seconds 1.5 --seed 1 \
-  --size 256 --iterations 60 \
+  --size "${SIZE:-256}" --iterations "${ITERATIONS:-60}" \
   --out out/study-example \
   "$@"
 echo
