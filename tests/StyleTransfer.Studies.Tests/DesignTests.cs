@@ -114,9 +114,17 @@ public sealed class DesignTests
             var contentSide = t.Left == PlannedTrial.UnstylizedContent ? Side.Left : Side.Right;
             Assert.Equal(t.Question == 0 ? Opposite(contentSide) : contentSide, t.GoldAnswer);
         }
-        // Each condition is the gold output equally often.
-        Assert.Equal(24, gold.Count(t => Math.Max(t.Left, t.Right) == 0));
-        Assert.Equal(24, gold.Count(t => Math.Max(t.Left, t.Right) == 1));
+        // Each condition is the gold output equally often, with each gold question equally often.
+        foreach (int condition in new[] { 0, 1 })
+        foreach (int question in new[] { 0, 2 })
+            Assert.Equal(12, gold.Count(t => Math.Max(t.Left, t.Right) == condition && t.Question == question));
+        // Within an assignment, gold trials show different content × styles (2 groups here) and conditions where they can.
+        for (int a = 0; a < design.Assignments; a++)
+        {
+            var mine = design.Assignment(a).Where(t => t.Kind == TrialKind.Gold).ToList();
+            Assert.Equal(2, mine.Select(t => t.Group).Distinct().Count());
+            Assert.Equal(2, mine.Select(t => Math.Max(t.Left, t.Right)).Distinct().Count());
+        }
     }
 
     static Side Opposite(Side side) => side == Side.Left ? Side.Right : Side.Left;

@@ -19,8 +19,9 @@ namespace StyleTransfer.Studies.Design;
 /// then repeats are inserted: test trials (not the last one) chosen at random are shown again, sides swapped, at a
 /// random later position with at least one other trial between. Gold trials show a condition's output against the
 /// unstylized content of the same content × style, with a question whose answer is known (<see cref="GoldRules"/>);
-/// conditions and questions cycle over the study's gold trials and the correct side is balanced within each
-/// assignment (exactly for an even number of gold trials).</para>
+/// conditions and questions cycle over the study's gold trials (each condition with each gold question equally
+/// often), content × styles are drawn without replacement within an assignment, and the correct side is balanced
+/// within each assignment (exactly for an even number of gold trials).</para>
 /// </summary>
 public sealed class StudyDesign
 {
@@ -97,12 +98,16 @@ public sealed class StudyDesign
         if (_gold == 0) yield break;
         var sides = Enumerable.Range(0, _gold).Select(j => (j + assignment) % 2 == 0 ? Side.Left : Side.Right).ToList();
         random.Shuffle(sides);
+        var groups = Enumerable.Range(0, _groups).ToArray();
+        random.Shuffle(groups);
         for (int j = 0; j < _gold; j++)
         {
+            // Over the study's gold trials t = 0, 1, …: every k·q consecutive ones use each (condition, gold question)
+            // once, and the gold trials of one assignment differ in condition, question and content × style where they can.
             long t = (long)assignment * _gold + j;
-            int question = _goldQuestions[t % _goldQuestions.Length];
-            int condition = (int)(t / _goldQuestions.Length % _conditions);
-            int group = random.NextInt(_groups);
+            int condition = (int)(t % _conditions);
+            int question = _goldQuestions[(condition + t / _conditions) % _goldQuestions.Length];
+            int group = groups[j % _groups];
             var correct = sides[j];
             bool outputIsCorrect = _questionGold[question] == GoldRule.Output;
             var outputSide = outputIsCorrect ? correct : Opposite(correct);
