@@ -38,6 +38,7 @@ public static class CliApp
             [batch] = BatchCommand.Examples,
             [image] = ImageCommand.Examples,
             [submit] = SubmitCommand.Examples,
+            [study.Create] = StudyCreateCommand.Examples,
             [study.Analyze] = StudyAnalyzeCommand.Examples,
             [study.Simulate] = StudySimulateCommand.Examples,
         };

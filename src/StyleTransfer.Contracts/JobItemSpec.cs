@@ -1,3 +1,4 @@
+using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Engine.Methods.Strotss;
 
 namespace StyleTransfer.Contracts;
@@ -19,7 +20,17 @@ public sealed record JobItemSpec(
     string? StyleMaskPath = null,
     IReadOnlyList<StrotssPointPair>? GuidancePoints = null)
 {
+    /// <summary>
+    /// This item's own method options instead of the job's (e.g. one condition of a user study); null = the job's.
+    /// Dispatch, the page's checks and the parameters hash use <see cref="OptionsOr"/>.
+    /// </summary>
+    [Id(7)]
+    public GatysOptions? Options { get; init; }
+
     public bool HasMasks => ContentMaskPath is not null || StyleMaskPath is not null;
+
+    /// <summary>The options this item runs with: its own, else the job's.</summary>
+    public GatysOptions OptionsOr(GatysOptions jobOptions) => Options ?? jobOptions;
 
     /// <summary>What is wrong with this item on its own (ids, names, masks), or null.</summary>
     public string? Problem()

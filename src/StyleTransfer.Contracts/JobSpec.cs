@@ -54,6 +54,7 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
             if (!ids.Add(item.ItemId)) throw new ArgumentException($"job '{JobId}' has two items with id '{item.ItemId}'");
             if (!names.Add(item.OutputName)) throw new ArgumentException($"items of job '{JobId}' share the output name '{item.OutputName}'");
             if (item.Problem() is string problem) throw new ArgumentException(problem);
+            item.Options?.Validate();
         }
         Options.Validate();
     }

@@ -185,7 +185,7 @@ public sealed class JobPageGrain(
 
     async Task<bool> TryDispatchAsync(PageItem item, string node)
     {
-        var options = state.State.Options!;
+        var options = item.Spec.OptionsOr(state.State.Options!);
         var work = new WorkItem(Guid.NewGuid(), state.State.JobId, this.GetPrimaryKeyString(), item.Spec, item.OutputName, options)
         {
             Overwrite = state.State.Overwrite,
@@ -215,8 +215,8 @@ public sealed class JobPageGrain(
     /// <summary>Colour-label masks (gatys, photo) are checked up front; STROTSS guidance images are read by the engine.</summary>
     async Task CheckMasksAsync()
     {
-        if (state.State.Options!.Method == StyleMethod.Strotss) return;
-        foreach (var item in Items.Where(i => i.State == ItemState.Queued && i.Spec.HasMasks && !i.MasksChecked))
+        foreach (var item in Items.Where(i => i.State == ItemState.Queued && i.Spec.HasMasks && !i.MasksChecked
+                     && i.Spec.OptionsOr(state.State.Options!).Method != StyleMethod.Strotss))
         {
             var spec = item.Spec;
             var request = new SegmentationRequest(spec.ContentPath, spec.ContentMaskPath!, spec.Styles[0].Path, spec.StyleMaskPath!);

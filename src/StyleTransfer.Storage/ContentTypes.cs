@@ -11,6 +11,9 @@ public static class ContentTypes
         ".bmp" => "image/bmp",
         ".gif" => "image/gif",
         ".json" => "application/json",
+        ".jsonl" => "application/x-ndjson",
+        ".html" or ".htm" => "text/html; charset=utf-8",
+        ".csv" => "text/csv; charset=utf-8",
         ".txt" or ".log" => "text/plain",
         _ => "application/octet-stream",
     };

@@ -50,20 +50,28 @@ public sealed class ClusterOptions
         foreach (var option in All) command.Options.Add(option);
     }
 
-    public ClusterTarget Bind(ParseResult result)
+    /// <param name="storeWithCluster">--store may come with --cluster: this client itself reads and writes the
+    /// cluster's store (study create); see <see cref="BindStore"/>.</param>
+    public ClusterTarget Bind(ParseResult result, bool storeWithCluster = false)
     {
-        var store = result.GetValue(Store)!;
         if (result.GetValue(Cluster) is not null)
         {
-            foreach (var option in new Option[] { Store, AzureConnection, Container })
-                if (result.GetResult(option) is { Implicit: false })
-                    throw new UsageException($"{option.Name}: the result store of a running cluster is configured on its silos; drop {option.Name} or --cluster");
+            if (!storeWithCluster)
+                foreach (var option in new Option[] { Store, AzureConnection, Container })
+                    if (result.GetResult(option) is { Implicit: false })
+                        throw new UsageException($"{option.Name}: the result store of a running cluster is configured on its silos; drop {option.Name} or --cluster");
             foreach (var option in result.CommandResult.Command.Options.Where(o => o.Name == "--device"))
                 if (result.GetResult(option) is { Implicit: false })
                     throw new UsageException("--device: the device of a running cluster's nodes is configured on its silos (GpuNode__Device); drop --device or --cluster");
             return _address.Bind(result);
         }
+        return new ClusterTarget(null, "dev", "dev", BindStore(result));
+    }
 
+    /// <summary>The store named by --store/--azure-connection/--container (a local store's Path is left to the command).</summary>
+    public Storage.ResultStoreOptions BindStore(ParseResult result)
+    {
+        var store = result.GetValue(Store)!;
         var storeOptions = new Storage.ResultStoreOptions { Kind = store };
         if (store == Storage.ResultStoreOptions.AzureKind)
         {
@@ -76,7 +84,7 @@ public sealed class ClusterOptions
             if (validation.Failed)
                 throw new UsageException($"--container {storeOptions.Container}: {string.Join(" ", validation.Failures)}");
         }
-        return new ClusterTarget(null, "dev", "dev", storeOptions);
+        return storeOptions;
     }
 
     public string? ExplicitJobId(ParseResult result)
