@@ -9,10 +9,18 @@ namespace StyleTransfer.Engine;
 /// convolutions. TorchSharp 0.107 has no binding for torch.backends.nnpack, so this calls libtorch's
 /// <c>at::globalContext().setUserEnabledNNPACK(false)</c> through its exported (Itanium-mangled) symbols; where they
 /// are not found (another platform or libtorch), nothing changes.
+/// libtorch's warning-level log is also raised to errors, unless the user set TORCH_CPP_LOG_LEVEL: its warnings
+/// (e.g. "Optimizer::parameters() will be removed in PyTorch 1.6", printed by TorchSharp's own optimizer binding on
+/// every item) say nothing a user can act on. Errors still reach us as exceptions. .NET's
+/// Environment.SetEnvironmentVariable does not reach native getenv, so the flag the variable sets is written directly.
 /// </summary>
 public static class NativeTorchSettings
 {
-    static readonly Lazy<bool> Applied = new(DisableNnpack);
+    static readonly Lazy<bool> Applied = new(() =>
+    {
+        QuietWarnings();
+        return DisableNnpack();
+    });
 
     /// <summary>Whether NNPACK was switched off in this process.</summary>
     public static bool NnpackDisabled => Applied.Value;
@@ -24,6 +32,17 @@ public static class NativeTorchSettings
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     delegate void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    /// <summary>c10's log level: 0 info, 1 warning, 2 error.</summary>
+    const int ErrorLogLevel = 2;
+
+    static void QuietWarnings()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("TORCH_CPP_LOG_LEVEL") is not null) return;
+        _ = TorchSharp.torch.get_num_threads(); // loads libtorch through TorchSharp
+        if (NativeLibrary.TryLoad("libc10.so", out var c10) && NativeLibrary.TryGetExport(c10, "FLAGS_caffe2_log_level", out var level))
+            Marshal.WriteInt32(level, Math.Max(Marshal.ReadInt32(level), ErrorLogLevel));
+    }
 
     static bool DisableNnpack()
     {
