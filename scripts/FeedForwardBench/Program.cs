@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 // Usage:
 //   debug <content-folder> <style> <crop> <steps> <lr>       per-step loss terms of a tiny fast run
 //   speed <content-folder> <style-folder>                     s/step of training and images/s of inference at 256 px
-//   train <content-folder> <style> <out.model> <minutes> [small|default] [crop] [batch] [lr]
+//   train <content-folder> <style> <out.model> <minutes> [small|default] [crop] [batch] [lr] [style-weight]
+//   infer <content> <style> [gatys-iterations]                images/s of inference (untrained weights) and one gatys run at 256 px
 //   stylize <model> <image> <out.png> [size]
 StyleTransfer.Engine.OneDnnWorkaround.Apply();
 var mode = args[0];
@@ -121,6 +122,9 @@ switch (mode)
         Console.WriteLine($"x {x.grad!.abs().sum().ToDouble():R}");
         break;
     }
+    case "infer":
+        Speed.InferAndGatys(backbone, args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 200);
+        break;
     case "speed":
         Speed.Run(backbone, args[1], args[2]);
         break;
@@ -136,6 +140,7 @@ switch (mode)
             Architecture = args.Length > 5 && args[5] == "default" ? TransformNetArchitecture.Default : TransformNetArchitecture.Small,
             Steps = 100_000, CropSize = crop, StyleSize = crop, BatchSize = args.Length > 7 ? int.Parse(args[7]) : 2,
             LearningRate = args.Length > 8 ? double.Parse(args[8]) : 1e-3, CheckpointEvery = 50,
+            Teacher = new() { StyleWeight = args.Length > 9 ? double.Parse(args[9]) : 100 },
         };
         var outPath = args[3];
         TrainingCheckpoint? last = null;
