@@ -11,6 +11,11 @@ using static TorchSharp.torch;
 //   train <content-folder> <style> <out.model> <minutes> [small|default] [crop] [batch] [lr] [style-weight]
 //   infer <content> <style> [gatys-iterations]                images/s of inference (untrained weights) and one gatys run at 256 px
 //   stylize <model> <image> <out.png> [size]
+// Checks behind OneDnnWorkaround (run each a few times; ONEDNN_MAX_CPU_ISA=ALL|AVX2|SSE41 to compare):
+//   op <kernel> <in-channels> <stride> [relu|pad]   input-gradient sum of one conv (FF_OUT output channels, FF_FROZEN=1)
+//   grad | dgrad [bb] | bgrad <size>                 gradient sums of the transform net, the decoder, the backbone
+//   det net|backbone <blocks> adam|sgd              five optimizer steps of the transform net
+//   debug / adebug                                  per-step loss terms of tiny fast / adain runs
 StyleTransfer.Engine.OneDnnWorkaround.Apply();
 var mode = args[0];
 if (Environment.GetEnvironmentVariable("FF_THREADS") is { } t) set_num_threads(int.Parse(t));
