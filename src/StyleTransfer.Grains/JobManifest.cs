@@ -89,15 +89,7 @@ public static class JobManifest
     /// segment starting with '.', not a sidecar's) ending in .png: refused here, not retried by the job.</summary>
     static void CheckOutputName(string output)
     {
-        if (Path.IsPathRooted(output)) throw new FormatException($"invalid output name '{output}': it must be relative");
-        try
-        {
-            Storage.ResultNames.Validate(output, "output");
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"invalid output name: {e.Message.Replace(" (Parameter 'output')", "")}");
-        }
+        if (Storage.ResultNames.Problem(output) is string problem) throw new FormatException($"invalid output name: {problem}");
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new FormatException($"invalid output name '{output}': results are PNG images, so it must end in .png");
     }

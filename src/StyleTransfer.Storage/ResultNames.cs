@@ -10,29 +10,32 @@ public static class ResultNames
     public const string MetadataSuffix = ".meta.json";
 
     /// <summary>Returns the name's segments, or throws <see cref="ArgumentException"/> saying what is wrong with it.</summary>
-    public static string[] Validate(string name, string paramName = "name")
+    public static string[] Validate(string name, string paramName = "name") =>
+        Problem(name) is string problem ? throw new ArgumentException(problem, paramName) : name.Split('/');
+
+    /// <summary>What is wrong with the name, in one sentence, or null when it is a valid result name.</summary>
+    public static string? Problem(string name)
     {
         if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("Result name is empty.", paramName);
+            return "Result name is empty.";
         if (name.Contains('\\'))
-            throw new ArgumentException($"Result name '{name}' contains '\\'; use '/' to separate folders.", paramName);
+            return $"Result name '{name}' contains '\\'; use '/' to separate folders.";
         if (name.StartsWith('/') || Path.IsPathRooted(name))
-            throw new ArgumentException($"Result name '{name}' is absolute; names must be relative to the store root.", paramName);
+            return $"Result name '{name}' is absolute; names must be relative to the store root.";
         if (name.Any(char.IsControl))
-            throw new ArgumentException($"Result name '{name}' contains a control character.", paramName);
+            return $"Result name '{name}' contains a control character.";
 
-        var segments = name.Split('/');
-        foreach (var segment in segments)
+        foreach (var segment in name.Split('/'))
         {
             if (segment is "..")
-                throw new ArgumentException($"Result name '{name}' contains '..' and would escape the store root.", paramName);
+                return $"Result name '{name}' contains '..' and would escape the store root.";
             if (segment.Length == 0 || segment is ".")
-                throw new ArgumentException($"Result name '{name}' has an empty or '.' segment.", paramName);
+                return $"Result name '{name}' has an empty or '.' segment.";
             if (segment.StartsWith('.'))
-                throw new ArgumentException($"Result name '{name}' has a segment starting with '.', which is reserved for temporary files.", paramName);
+                return $"Result name '{name}' has a segment starting with '.', which is reserved for temporary files.";
         }
         if (name.EndsWith(MetadataSuffix, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"Result name '{name}' ends with '{MetadataSuffix}', which is reserved for metadata sidecars.", paramName);
-        return segments;
+            return $"Result name '{name}' ends with '{MetadataSuffix}', which is reserved for metadata sidecars.";
+        return null;
     }
 }

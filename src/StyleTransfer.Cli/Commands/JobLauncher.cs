@@ -96,14 +96,8 @@ public static class JobLauncher
         if (prefix is "." or "") return "";
         if (value.StartsWith('/') || Path.IsPathRooted(value))
             throw new UsageException($"{option} {value}: with --cluster or --store azure, {option} is a name prefix inside the result store; give a relative name");
-        try
-        {
-            ResultNames.Validate(prefix + "/x.png");
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"{option} {value}: {e.Message}");
-        }
+        if (ResultNames.Problem(prefix + "/x.png") is string problem)
+            throw new UsageException($"{option} {value}: {problem}");
         return prefix;
     }
 }

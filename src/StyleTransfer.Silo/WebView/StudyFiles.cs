@@ -19,16 +19,12 @@ public static class StudyFiles
     /// </summary>
     public static string? PublicPrefixOf(string name, out string reason)
     {
-        string[] segments;
-        try
+        if (ResultNames.Problem(name) is string problem)
         {
-            segments = ResultNames.Validate(name);
-        }
-        catch (ArgumentException e)
-        {
-            reason = e.Message;
+            reason = problem;
             return null;
         }
+        var segments = name.Split('/');
         int i = Array.LastIndexOf(segments, PublicSegment);
         if (i < 0 || i == segments.Length - 1)
         {
