@@ -7,10 +7,12 @@ namespace StyleTransfer.Cli.Inputs;
 /// </summary>
 public static class ContentDiscovery
 {
-    public static IReadOnlyList<ContentImage> Discover(string content, bool recursive, Func<string, bool>? exclude = null)
+    /// <param name="option">the option that named <paramref name="content"/>, for messages (a study's --style too).</param>
+    public static IReadOnlyList<ContentImage> Discover(string content, bool recursive, Func<string, bool>? exclude = null,
+        string option = "--content")
     {
         if (string.IsNullOrWhiteSpace(content))
-            throw new UsageException("--content: no folder or list file given");
+            throw new UsageException($"{option}: no folder or list file given");
         var full = Path.GetFullPath(content);
         IReadOnlyList<ContentImage> images;
         if (Directory.Exists(full))
@@ -18,16 +20,16 @@ public static class ContentDiscovery
             images = ListFolder(full, recursive);
             if (exclude is not null) images = images.Where(i => !exclude(i.FullPath)).ToList();
             if (images.Count == 0)
-                throw new UsageException($"--content {content}: no images found (looked for {string.Join(" ", Engine.Imaging.ImageIO.SupportedExtensions)}{(recursive ? ", recursively" : "; add --recursive to include subfolders")})");
+                throw new UsageException($"{option} {content}: no images found (looked for {string.Join(" ", Engine.Imaging.ImageIO.SupportedExtensions)}{(recursive ? ", recursively" : "; add --recursive to include subfolders")})");
             return images;
         }
         if (!File.Exists(full))
-            throw new UsageException($"--content {content}: no such file or folder");
+            throw new UsageException($"{option} {content}: no such file or folder");
         if (ImageFiles.HasImageExtension(full))
             return [new ContentImage(full, content)];
-        images = ReadListFile(full);
+        images = ReadListFile(full, option);
         if (images.Count == 0)
-            throw new UsageException($"--content {content}: the list file names no images");
+            throw new UsageException($"{option} {content}: the list file names no images");
         return images;
     }
 
@@ -57,7 +59,7 @@ public static class ContentDiscovery
     /// Every non-comment line is an item, whatever its extension and whether it exists: a bad entry becomes an item
     /// that fails with the engine's reason instead of silently disappearing. Duplicate paths are listed once.
     /// </summary>
-    public static IReadOnlyList<ContentImage> ReadListFile(string listFile)
+    public static IReadOnlyList<ContentImage> ReadListFile(string listFile, string option = "--content")
     {
         string[] lines;
         try
@@ -66,10 +68,10 @@ public static class ContentDiscovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--content {listFile}: cannot read the list file ({e.Message})");
+            throw new UsageException($"{option} {listFile}: cannot read the list file ({e.Message})");
         }
         if (lines.Any(l => l.Contains('\0')))
-            throw new UsageException($"--content {listFile}: not a text list file (one image path per line) nor a folder");
+            throw new UsageException($"{option} {listFile}: not a text list file (one image path per line) nor a folder");
 
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(listFile))!;
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -8,15 +8,7 @@ public static class StudyImageFiles
         var found = new List<string>();
         foreach (var value in values)
         {
-            IReadOnlyList<ContentImage> images;
-            try
-            {
-                images = ContentDiscovery.Discover(value, recursive);
-            }
-            catch (UsageException e) when (option != "--content")
-            {
-                throw new UsageException(e.Message.Replace("--content", option));
-            }
+            var images = ContentDiscovery.Discover(value, recursive, option: option);
             var missing = images.FirstOrDefault(i => !File.Exists(i.FullPath));
             if (missing is not null) throw new UsageException($"{option} {value}: {missing.DisplayPath}: no such file");
             found.AddRange(images.Select(i => i.FullPath).Where(p => !found.Contains(p)));
