@@ -27,6 +27,10 @@ public sealed record JobItemSpec(
     [Id(7)]
     public GatysOptions? Options { get; init; }
 
+    /// <summary>Content geometry and output format of a dataset item; null = the job's size and PNG.</summary>
+    [Id(8)]
+    public ItemOutput? Output { get; init; }
+
     public bool HasMasks => ContentMaskPath is not null || StyleMaskPath is not null;
 
     /// <summary>The options this item runs with: its own, else the job's.</summary>
@@ -41,6 +45,9 @@ public sealed record JobItemSpec(
         if (Styles is null || Styles.Count == 0) return $"item '{ItemId}' has no style image";
         if ((ContentMaskPath is null) != (StyleMaskPath is null))
             return $"item '{ItemId}' needs both a content mask and a style mask, or neither";
+        if (Output?.Problem() is string output) return $"item '{ItemId}': {output}";
+        if (Output is not null && !Output.Names(OutputName))
+            return $"item '{ItemId}': output name '{OutputName}' must end in {Output.Extension} (its format)";
         return null;
     }
 }

@@ -42,10 +42,12 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             }
             else
             {
+                var output = work.Item.Output;
+                using var shaped = output is null ? null : await Task.Run(() => ItemShaping.Prepare(work.Item.ContentPath, output), cancellationToken);
                 var request = new StylizeRequest(
-                    work.Item.ContentPath,
+                    shaped?.ContentPath ?? work.Item.ContentPath,
                     work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
-                    work.Options with { Device = device },
+                    shaped is null ? work.Options with { Device = device } : work.Options with { Device = device, MaxSize = shaped.LongestSide },
                     work.Item.ContentMaskPath,
                     work.Item.StyleMaskPath)
                 {
@@ -55,7 +57,7 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
                 var result = await Task.Factory.StartNew(
                     () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                     cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                (png, metadata) = (result.Png, parameters.Metadata(work, result));
+                (png, metadata) = (output is null ? result.Png : ItemShaping.Encode(result.Png, output), parameters.Metadata(work, result));
             }
             try
             {

@@ -9,7 +9,8 @@ namespace StyleTransfer.Grains;
 /// held in memory). One object per line:
 /// <code>{"content": "cats/001.jpg", "style": "starry.jpg", "output": "001__starry.png"}</code>
 /// with optional "id" (default: the output name), "styles": [{"path": ..., "weight": ...}] instead of "style",
-/// "contentMask"/"styleMask", and "output" defaulting to "&lt;content stem&gt;__&lt;style stem&gt;.png". Relative
+/// "contentMask"/"styleMask", a dataset item's "format" (png|jpg), "quality", "contentSize" and "crop" (center|none)
+/// (see <see cref="ItemOutput"/>), and "output" defaulting to "&lt;content stem&gt;__&lt;style stem&gt;.png". Relative
 /// paths are relative to the manifest's folder. Blank lines and lines starting with '#' are ignored. A line that
 /// is not a valid item (bad JSON, a wrong type, a value out of range, an invalid output name) becomes a failed item
 /// named "line-N.invalid" with the reason, and reading goes on.
@@ -76,20 +77,44 @@ public static class JobManifest
             }
         }
         if (styles.Count == 0) throw new FormatException("no \"style\" or \"styles\"");
+        var shape = Shape(root);
         string output = Optional(root, "output")
-            ?? $"{Path.GetFileNameWithoutExtension(content)}__{Path.GetFileNameWithoutExtension(styles[0].Path)}.png";
-        CheckOutputName(output);
+            ?? $"{Path.GetFileNameWithoutExtension(content)}__{Path.GetFileNameWithoutExtension(styles[0].Path)}{shape?.Extension ?? ".png"}";
+        CheckOutputName(output, shape);
         string id = Optional(root, "id") ?? output;
         string? contentMask = Optional(root, "contentMask") is string cm ? Resolve(folder, cm) : null;
         string? styleMask = Optional(root, "styleMask") is string sm ? Resolve(folder, sm) : null;
-        return new JobItemSpec(id, content, styles, output, contentMask, styleMask);
+        return new JobItemSpec(id, content, styles, output, contentMask, styleMask) { Output = shape };
     }
 
+    /// <summary>A dataset item's "format", "quality", "contentSize" and "crop" ("center" or "none"), or null when it has none.</summary>
+    static ItemOutput? Shape(JsonElement root)
+    {
+        string? format = Optional(root, "format");
+        string? crop = Optional(root, "crop");
+        int? quality = OptionalInt(root, "quality");
+        int? contentSize = OptionalInt(root, "contentSize");
+        if (format is null && crop is null && quality is null && contentSize is null) return null;
+        if (crop is not (null or "center" or "none")) throw new FormatException($"\"crop\" must be \"center\" or \"none\", not \"{crop}\"");
+        var shape = new ItemOutput(format?.ToLowerInvariant() ?? ItemOutput.Png, quality ?? ItemOutput.DefaultQuality, contentSize ?? 0, crop == "center");
+        return shape.Problem() is string problem ? throw new FormatException(problem) : shape;
+    }
+
+    static int? OptionalInt(JsonElement element, string name) =>
+        !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n
+        : throw new FormatException($"\"{name}\" must be an integer, not {value.GetRawText()}");
+
     /// <summary>An output name must be a valid result name (relative, no '..' segment, no control characters, no
-    /// segment starting with '.', not a sidecar's) ending in .png: refused here, not retried by the job.</summary>
-    static void CheckOutputName(string output)
+    /// segment starting with '.', not a sidecar's) ending in .png (or the extension of its "format"): refused here, not retried by the job.</summary>
+    static void CheckOutputName(string output, ItemOutput? shape)
     {
         if (Storage.ResultNames.Problem(output) is string problem) throw new FormatException($"invalid output name: {problem}");
+        if (shape is not null)
+        {
+            if (!shape.Names(output)) throw new FormatException($"invalid output name '{output}': its format is {shape.Format}, so it must end in {shape.Extension}");
+            return;
+        }
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new FormatException($"invalid output name '{output}': results are PNG images, so it must end in .png");
     }

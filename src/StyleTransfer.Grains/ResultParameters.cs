@@ -42,7 +42,7 @@ public sealed record ResultParameters(string Json, string Hash)
     sealed record Input(string? Path, string Sha256, double? Weight = null);
 
     sealed record Document(string Method, GatysOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
-        IReadOnlyList<StrotssPointPair>? GuidancePoints);
+        IReadOnlyList<StrotssPointPair>? GuidancePoints, ItemOutput? Output);
 
     /// <summary>Hashes the input files (throws <see cref="InvalidInputException"/> naming a missing or unreadable one).</summary>
     public static ResultParameters Compute(JobItemSpec item, GatysOptions options)
@@ -55,7 +55,8 @@ public sealed record ResultParameters(string Json, string Hash)
             item.Styles.Select(s => Hash(s.Path, s.Weight)).ToList(),
             item.ContentMaskPath is { } cm ? Hash(cm) : null,
             item.StyleMaskPath is { } sm ? Hash(sm) : null,
-            item.GuidancePoints);
+            item.GuidancePoints,
+            item.Output);
         static Input? WithoutPath(Input? input) => input is null ? null : input with { Path = null };
         var pathless = document with
         {
