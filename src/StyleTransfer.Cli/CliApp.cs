@@ -14,6 +14,7 @@ public static class CliApp
         var image = new ImageCommand();
         var submit = new SubmitCommand();
         var study = new StudyCommand();
+        var dataset = new DatasetCommand();
         var root = new RootCommand(
             "StyleTransfer: neural style transfer (Gatys et al.) of image collections on an Orleans cluster. " +
             "Without --cluster, an in-process silo runs the job on this machine.")
@@ -21,6 +22,7 @@ public static class CliApp
             batch,
             image,
             submit,
+            dataset,
             new StatusCommand(),
             new WatchCommand(),
             new CancelCommand(),
@@ -38,6 +40,7 @@ public static class CliApp
             [batch] = BatchCommand.Examples,
             [image] = ImageCommand.Examples,
             [submit] = SubmitCommand.Examples,
+            [dataset] = DatasetCommand.Examples,
             [study.Create] = StudyCreateCommand.Examples,
             [study.Analyze] = StudyAnalyzeCommand.Examples,
             [study.Simulate] = StudySimulateCommand.Examples,

@@ -13,6 +13,7 @@ public static class ProgressText
         var text = $"{Done(s)}/{s.Total} done ({s.Succeeded} succeeded, {s.Failed} failed, {s.Skipped} skipped{Cancelled(s)})";
         if (s.Running > 0) text += $", {s.Running} running";
         if (s.Queued > 0) text += $", {s.Queued} queued";
+        if (!s.IsComplete && Rate(s) is string rate) text += $", {rate}";
         if (!s.IsComplete && s.EstimateRemaining() is TimeSpan eta) text += $", ETA {Duration(eta)}";
         return text;
     }
@@ -21,9 +22,18 @@ public static class ProgressText
     public static string Compact(JobStatus s)
     {
         var text = $"{Done(s)}/{s.Total} items · {s.Failed} failed · {s.Skipped} skipped";
+        if (!s.IsComplete && Rate(s) is string rate) text += $" · {rate}";
         if (!s.IsComplete && s.EstimateRemaining() is TimeSpan eta) text += $" · ETA {Duration(eta)}";
         return text;
     }
+
+    /// <summary>
+    /// Throughput by the model of <see cref="JobStatus.EstimateRemaining"/> (the nodes' parallel items ÷ the mean
+    /// seconds per computed item), e.g. "0.42 images/s"; null before an item is computed.
+    /// </summary>
+    public static string? Rate(JobStatus s) => s.AverageSecondsPerItem is double average && average > 0
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Max(1, s.Nodes.Sum(n => n.Capacity)) / average:0.##} images/s")
+        : null;
 
     /// <summary>", N cancelled" when the job's cancellation stopped items, else nothing.</summary>
     public static string Cancelled(JobStatus s) => s.CancelledItems > 0 ? $", {s.CancelledItems} cancelled" : "";

@@ -1,0 +1,18 @@
+namespace StyleTransfer.Cli.Datasets;
+
+/// <summary>
+/// Which methods take a content/style strength (--alpha, --alpha-levels): the one place to switch it on when the
+/// feed-forward methods (fast, adain) join the method registry. None of today's methods does.
+/// </summary>
+public static class AlphaSupport
+{
+    public static readonly IReadOnlySet<string> Methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A usage error when <paramref name="option"/> gave an alpha to a method that does not take one.</summary>
+    public static void Check(string method, string option)
+    {
+        if (!Methods.Contains(method))
+            throw new UsageException($"{option}: method {method} does not take a content/style strength (alpha); " +
+                                     "alpha applies to feed-forward methods" + (Methods.Count == 0 ? ", and none is available yet" : $" ({string.Join(", ", Methods)})"));
+    }
+}
