@@ -13,7 +13,8 @@ namespace StyleTransfer.Grains;
 /// image is kept in <paramref name="pending"/> so the next attempt commits it without computing it again.
 /// Never throws: failures come back as an outcome with a reason.
 /// </summary>
-public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device, PendingResults? pending = null)
+public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device, PendingResults? pending = null,
+    IInputFiles? inputs = null)
 {
     /// <param name="segmentation">automatic semantic groups of the item's images (photo method without masks), or null.</param>
     public async Task<ItemOutcome> RunAsync(WorkItem work, LabelMapPair? segmentation, IProgress<StylizeProgress> progress,
@@ -21,6 +22,7 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
     {
         try
         {
+            if (inputs is not null) work = work with { Item = await LocalInputsAsync(work.Item, inputs, cancellationToken) };
             var parameters = await Task.Run(() => ResultParameters.Compute(work.Item, work.Options), cancellationToken);
             var existing = await AtStore(() => store.GetAsync(work.OutputName, cancellationToken));
             if (existing is not null
@@ -80,6 +82,15 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
         {
             return ItemOutcome.Failure(work.DispatchId, FailureReasons.Describe(e));
         }
+    }
+
+    /// <summary>The item with its content and style images as local files (blobs are read into the node's cache).</summary>
+    static async Task<JobItemSpec> LocalInputsAsync(JobItemSpec item, IInputFiles inputs, CancellationToken cancellationToken)
+    {
+        if (!BlobInputNames.Is(item.ContentPath) && !item.Styles.Any(s => BlobInputNames.Is(s.Path))) return item;
+        var styles = new List<StyleSpec>();
+        foreach (var style in item.Styles) styles.Add(style with { Path = await inputs.LocalPathAsync(style.Path, cancellationToken) });
+        return item with { ContentPath = await inputs.LocalPathAsync(item.ContentPath, cancellationToken), Styles = styles };
     }
 
     /// <summary>The result store failed: unreachable, throttled or disk full are transient (the job retries the item

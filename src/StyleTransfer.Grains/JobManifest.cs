@@ -135,5 +135,6 @@ public static class JobManifest
         value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
             ? value.GetString()! : throw new FormatException($"\"{name}\" must be a non-empty string");
 
-    static string Resolve(string folder, string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
+    static string Resolve(string folder, string path) =>
+        Path.IsPathRooted(path) || Storage.BlobInputNames.Is(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
 }

@@ -14,7 +14,7 @@ namespace StyleTransfer.Grains;
 /// </summary>
 [PreferLocalPlacement]
 public sealed class OptimizerGrain(
-    IStylizationEngine engine, IResultStore store, IOptions<GpuNodeOptions> nodeOptions, ILogger<OptimizerGrain> logger)
+    IStylizationEngine engine, IResultStore store, IInputFiles inputs, IOptions<GpuNodeOptions> nodeOptions, ILogger<OptimizerGrain> logger)
     : Grain, IOptimizerGrain
 {
     readonly CancellationTokenSource _cancellation = new();
@@ -44,7 +44,7 @@ public sealed class OptimizerGrain(
 
     async Task RunAsync(WorkItem work, string nodeId)
     {
-        var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device, new PendingResults(nodeOptions.Value.PendingResultsPath));
+        var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device, new PendingResults(nodeOptions.Value.PendingResultsPath), inputs);
         // Task.Run: the pipeline must not run on this activation's scheduler; its continuation here does.
         ItemOutcome outcome;
         try

@@ -7,7 +7,7 @@ namespace StyleTransfer.Storage;
 
 public static class ResultStoreServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IResultStore"/> as a singleton configured by <paramref name="configure"/>.</summary>
+    /// <summary>Registers <see cref="IResultStore"/> (and <see cref="IInputFiles"/>, with the store's Azure account when it has one) as a singleton configured by <paramref name="configure"/>.</summary>
     public static IServiceCollection AddResultStore(this IServiceCollection services, Action<ResultStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -28,6 +28,11 @@ public static class ResultStoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResultStoreOptions>, ResultStoreOptionsValidator>());
         services.TryAddSingleton<IResultStore>(provider =>
             ResultStoreFactory.Create(provider.GetRequiredService<IOptions<ResultStoreOptions>>().Value));
+        services.TryAddSingleton<IInputFiles>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ResultStoreOptions>>().Value;
+            return new InputFiles(options.Kind == ResultStoreOptions.AzureKind ? options.ConnectionString : null, InputFiles.DefaultCacheFolder);
+        });
         return services;
     }
 }

@@ -12,16 +12,16 @@ public sealed class DatasetPlannerTests
 
     static List<(string Content, string Style, string Output)> Plan(string content, string styles, DatasetSettings settings)
     {
-        var library = StyleLibrary.Load(styles, 16);
+        var library = StyleLibrary.Load(styles, 16, new DatasetSources(null));
         var lines = new List<(string, string, string)>();
         var root = Path.Combine(Path.GetTempPath(), "st-plan-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            using (var writer = new DatasetWriter(content, styles, settings, Path.Combine(root, "out"), Path.Combine(root, "work")))
+            using (var writer = new DatasetWriter(content, styles, settings, null, Path.Combine(root, "out"), Path.Combine(root, "work")))
             {
                 writer.Begin(new DatasetRecord.Header(DatasetRecord.Kind, content, styles, settings.Seed, settings.StylesPerImage, settings.AlphaLevels,
                     settings.Method, null, new GatysOptions(), "png", 90, 0, "none", false, library.Excluded));
-                DatasetPlanner.Plan(content, library, settings, writer);
+                DatasetPlanner.Plan(content, library, settings, writer, new DatasetSources(null));
                 var (record, _) = writer.Finish();
                 var (_, read) = DatasetRecord.Open(record!);
                 lines.AddRange(read.Where(l => l.Copy is null).Select(l => (l.Content!, l.Style!, l.Output!)));

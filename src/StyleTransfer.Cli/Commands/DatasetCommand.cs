@@ -76,6 +76,7 @@ public sealed class DatasetCommand : Command
             throw new UsageException("--size: a dataset keeps each image's own size or resizes it with --content-size; drop --size");
         var target = _cluster.Bind(parse);
         var outValue = parse.GetValue(_out)!;
+        var sources = new DatasetSources(parse.GetValue(_cluster.AzureConnection) ?? Environment.GetEnvironmentVariable(ClusterOptions.AzureConnectionEnvironmentVariable));
 
         DatasetRecord.Header header;
         IEnumerable<DatasetRecord.Line>? replayed = null;
@@ -86,21 +87,21 @@ public sealed class DatasetCommand : Command
             (header, replayed) = DatasetRecord.Open(Path.GetFullPath(replay));
             header = header with
             {
-                Content = parse.GetValue(_content) is string c ? Path.GetFullPath(c) : header.Content,
-                Styles = parse.GetValue(_styles) is string s ? Path.GetFullPath(s) : header.Styles,
+                Content = parse.GetValue(_content) is string c ? DatasetSources.Normalize(c) : header.Content,
+                Styles = parse.GetValue(_styles) is string s ? DatasetSources.Normalize(s) : header.Styles,
                 Options = header.Options with { Device = options.Device },
             };
             options = header.Options;
-            if (!Directory.Exists(header.Content)) throw new UsageException($"--replay {replay}: its content folder {header.Content} is not here; give --content");
-            if (!Directory.Exists(header.Styles)) throw new UsageException($"--replay {replay}: its styles folder {header.Styles} is not here; give --styles");
+            if (!sources.Exists(header.Content)) throw new UsageException($"--replay {replay}: its content {header.Content} is not here; give --content");
+            if (!sources.Exists(header.Styles)) throw new UsageException($"--replay {replay}: its styles {header.Styles} are not here; give --styles");
         }
         else
         {
             var content = parse.GetValue(_content) ?? throw new UsageException("--content: required (the content tree), or --replay a record");
-            var contentRoot = Path.GetFullPath(content);
-            if (!Directory.Exists(contentRoot)) throw new UsageException($"--content {content}: no such folder");
+            var contentRoot = DatasetSources.Normalize(content);
+            if (!sources.Exists(contentRoot)) throw new UsageException($"--content {content}: no such folder");
             var stylesValue = parse.GetValue(_styles) ?? throw new UsageException("--styles: required (a folder of style images)");
-            styles = StyleLibrary.Load(stylesValue, parse.GetValue(_minStyleSize));
+            styles = StyleLibrary.Load(stylesValue, parse.GetValue(_minStyleSize), sources);
             WriteExcluded(output, styles.Excluded);
             if (styles.Usable.Count == 0) throw new UsageException($"--styles {stylesValue}: no usable style images");
             int k = parse.GetValue(_stylesPerImage);
@@ -110,7 +111,7 @@ public sealed class DatasetCommand : Command
             if (shape.Problem() is string problem) throw new UsageException(problem.Contains("quality") ? $"--quality: {problem}" : $"--content-size: {problem}");
             var method = options.Method.ToString().ToLowerInvariant();
             var levels = AlphaLevels(parse, method);
-            header = new DatasetRecord.Header(DatasetRecord.Kind, contentRoot, Path.GetFullPath(stylesValue), options.Seed, k, levels, method, null,
+            header = new DatasetRecord.Header(DatasetRecord.Kind, contentRoot, DatasetSources.Normalize(stylesValue), options.Seed, k, levels, method, null,
                 options, shape.Format, shape.Quality, shape.ContentSize, shape.CenterCrop ? "center" : "none", parse.GetValue(_imagesOnly), styles.Excluded);
         }
         var settings = new DatasetSettings(header.Seed, header.StylesPerImage, header.AlphaLevels is { Count: > 0 } l ? l : [null], header.Method, header.Model,
@@ -124,26 +125,36 @@ public sealed class DatasetCommand : Command
         {
             throw new UsageException(settings.Output.ContentSize > 0 ? $"--content-size {settings.Output.ContentSize}: {e.Message}" : e.Message);
         }
+        if ((DatasetSources.IsAzure(header.Content) || DatasetSources.IsAzure(header.Styles)) && target.IsEmbedded && target.Store!.Kind != ResultStoreOptions.AzureKind)
+            throw new UsageException("--store azure: nodes read azure:// inputs with their result store's Azure account; add --store azure (or use a cluster whose store is Azure)");
 
         bool dryRun = parse.GetValue(_dryRun);
         var (outFolder, prefix) = Destination(target, outValue, header.Content);
+        IResultStore? store = outFolder is null && target.IsEmbedded ? ResultStoreFactory.Create(target.Store!) : null;
         var work = parse.GetValue(_work) is string w ? Path.GetFullPath(w)
             : outFolder is not null ? Path.Combine(outFolder, ".dataset")
-            : dryRun ? null : throw new UsageException($"--work: required when --out is not a local folder (a folder every silo can read, for the job's manifest and the record)");
-        if (outFolder is null && !settings.ImagesOnly && !dryRun)
-            throw new UsageException("--images-only: copying the content tree's other files needs a local --out folder; add --images-only");
+            : target.IsEmbedded ? Path.Combine(Path.GetTempPath(), "styletransfer-dataset", target.Store!.Container ?? "store", prefix)
+            : dryRun ? null : throw new UsageException("--work: required with --cluster (a folder every silo can read, for the job's manifest and the record)");
+        if (outFolder is null && store is null && !settings.ImagesOnly && !dryRun)
+            throw new UsageException("--images-only: copying the content tree's other files into a running cluster's store is not supported; add --images-only");
 
-        using var writer = new DatasetWriter(header.Content, header.Styles, settings, dryRun ? null : outFolder, dryRun ? null : work);
+        var copier = new DatasetCopier(sources, outFolder, store, prefix);
+        using var writer = new DatasetWriter(header.Content, header.Styles, settings, dryRun ? null : copier.Copy, outFolder ?? work, dryRun ? null : work);
         writer.Begin(header);
         if (replayed is not null) DatasetPlanner.Replay(replayed, writer);
-        else DatasetPlanner.Plan(header.Content, styles!, settings, writer);
+        else DatasetPlanner.Plan(header.Content, styles!, settings, writer, sources);
         var (record, manifest) = writer.Finish();
         if (writer.Outputs == 0) throw new UsageException($"--content {header.Content}: no images found (looked for {string.Join(" ", Engine.Imaging.ImageIO.SupportedExtensions)}, in every subfolder)");
+        if (record is not null && store is not null)
+        {
+            var name = prefix.Length == 0 ? DatasetNames.RecordName : $"{prefix}/{DatasetNames.RecordName}";
+            record = (await store.CommitAsync(name, await File.ReadAllBytesAsync(record, cancellationToken), new Dictionary<string, string>(), cancellationToken)).Location;
+        }
         output.WriteLine($"Dataset: {writer.Images} images, {(styles is null ? "styles from the record" : $"{styles.Usable.Count} styles ({styles.Excluded.Count} excluded)")}, " +
                          $"{writer.Outputs} outputs, {writer.Copies} other files copied through{(record is null ? "" : $"; record {record}")}");
         if (dryRun)
         {
-            WriteEstimate(output, writer, header, options, settings, cancellationToken);
+            WriteEstimate(output, writer, header, options, settings, sources, cancellationToken);
             return ExitCodes.Success;
         }
 
@@ -159,10 +170,13 @@ public sealed class DatasetCommand : Command
         var folder = Path.GetFullPath(outValue);
         if (File.Exists(folder)) throw new UsageException($"--out {outValue}: is a file; give a folder");
         OutputPaths.CheckFolder("--out", outValue, folder);
-        var realOut = RealPaths.Resolve(folder);
-        var realContent = RealPaths.Resolve(contentRoot);
-        if (RealPaths.IsInside(realOut, realContent) || RealPaths.IsInside(realContent, realOut))
-            throw new UsageException($"--out {outValue}: must be outside the content tree {contentRoot} (and not contain it)");
+        if (!DatasetSources.IsAzure(contentRoot))
+        {
+            var realOut = RealPaths.Resolve(folder);
+            var realContent = RealPaths.Resolve(contentRoot);
+            if (RealPaths.IsInside(realOut, realContent) || RealPaths.IsInside(realContent, realOut))
+                throw new UsageException($"--out {outValue}: must be outside the content tree {contentRoot} (and not contain it)");
+        }
         target.Store!.Path = folder;
         return (folder, "");
     }
@@ -199,10 +213,11 @@ public sealed class DatasetCommand : Command
     }
 
     static void WriteEstimate(TextWriter output, DatasetWriter writer, DatasetRecord.Header header, GatysOptions options, DatasetSettings settings,
-        CancellationToken cancellationToken)
+        DatasetSources sources, CancellationToken cancellationToken)
     {
         var first = writer.FirstOutput!;
-        var estimate = DatasetEstimate.Calibrate(Path.Combine(header.Content, first.Content!), Path.Combine(header.Styles, first.Style!),
+        var estimate = DatasetEstimate.Calibrate(sources.LocalPath(DatasetSources.Join(header.Content, first.Content!)),
+            sources.LocalPath(DatasetSources.Join(header.Styles, first.Style!)),
             options, settings.Output, cancellationToken);
         double disk = (double)estimate.BytesPerOutput * writer.Outputs + writer.CopiedBytes;
         var time = TimeSpan.FromSeconds(estimate.SecondsPerOutput * writer.Outputs);

@@ -6,9 +6,9 @@ namespace StyleTransfer.Cli.Datasets;
 /// </summary>
 public static class DatasetPlanner
 {
-    public static void Plan(string contentRoot, StyleLibrary styles, DatasetSettings settings, DatasetWriter writer)
+    public static void Plan(string contentRoot, StyleLibrary styles, DatasetSettings settings, DatasetWriter writer, DatasetSources sources)
     {
-        foreach (var folder in ContentTree.Walk(contentRoot))
+        foreach (var folder in sources.Walk(contentRoot))
         {
             var images = folder.Files.Where(f => f.IsImage).ToList();
             var stems = DatasetNames.Stems(images);

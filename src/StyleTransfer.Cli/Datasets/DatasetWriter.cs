@@ -18,7 +18,7 @@ public sealed class DatasetWriter : IDisposable
     readonly string _contentRoot;
     readonly string _stylesRoot;
     readonly DatasetSettings _settings;
-    readonly string? _outFolder;
+    readonly Action<string, string>? _copy;
     readonly string? _workFolder;
     readonly StreamWriter? _record;
     readonly FileStream? _manifest;
@@ -27,14 +27,14 @@ public sealed class DatasetWriter : IDisposable
     readonly string _manifestTemp = "";
     string? _lastContent;
 
-    /// <param name="outFolder">the local output folder (record and copies go there); null when the output is not a local folder.</param>
-    /// <param name="workFolder">where the manifest (and, without a local output folder, the record) is written; null = a dry run that writes nothing.</param>
-    public DatasetWriter(string contentRoot, string stylesRoot, DatasetSettings settings, string? outFolder, string? workFolder)
+    /// <param name="copy">copies a file (its local path or azure:// name) to an output name; null in a dry run.</param>
+    /// <param name="recordFolder">where the record is written (the local output folder, else the work folder).</param>
+    /// <param name="workFolder">where the manifest is written; null = a dry run that writes nothing.</param>
+    public DatasetWriter(string contentRoot, string stylesRoot, DatasetSettings settings, Action<string, string>? copy, string? recordFolder, string? workFolder)
     {
-        (_contentRoot, _stylesRoot, _settings, _outFolder, _workFolder) = (contentRoot, stylesRoot, settings, outFolder, workFolder);
-        if (workFolder is null) return;
+        (_contentRoot, _stylesRoot, _settings, _copy, _workFolder) = (contentRoot, stylesRoot, settings, copy, workFolder);
+        if (workFolder is null || recordFolder is null) return;
         Directory.CreateDirectory(workFolder);
-        var recordFolder = outFolder ?? workFolder;
         Directory.CreateDirectory(recordFolder);
         var tag = Guid.NewGuid().ToString("N")[..8];
         _recordTemp = Path.Combine(recordFolder, $".{DatasetNames.RecordName}.{tag}.tmp");
@@ -78,35 +78,21 @@ public sealed class DatasetWriter : IDisposable
         _manifestHash.AppendData(bytes);
     }
 
-    /// <summary>Copies a file of the content tree, unchanged, into every output tree (skipped when an identical copy is there).</summary>
+    /// <summary>Copies a file of the content tree, unchanged, into every output tree.</summary>
     public void AddCopy(string relativePath)
     {
         if (ResultNames.Problem(relativePath) is string problem) throw new UsageException($"file {relativePath}: {problem}");
         var source = ContentPath(relativePath);
         Copies++;
-        var info = new FileInfo(source);
-        CopiedBytes += info.Exists ? info.Length * _settings.AlphaLevels.Count : 0;
+        if (!DatasetSources.IsAzure(source) && new FileInfo(source) is { Exists: true } info) CopiedBytes += info.Length * _settings.AlphaLevels.Count;
         _record?.WriteLine(DatasetRecord.Serialize(new DatasetRecord.Line(Copy: relativePath)));
-        if (_outFolder is null || _workFolder is null) return;
-        if (!info.Exists) throw new UsageException($"--content: {source} is gone (listed, then removed while the dataset was planned)");
-        foreach (var alpha in _settings.AlphaLevels)
-            CopyFile(info, Path.Combine(_outFolder, _settings.LevelPrefix(alpha) + relativePath));
+        if (_copy is null) return;
+        foreach (var alpha in _settings.AlphaLevels) _copy(source, _settings.LevelPrefix(alpha) + relativePath);
     }
 
-    static void CopyFile(FileInfo source, string destination)
-    {
-        var existing = new FileInfo(destination);
-        if (existing.Exists && existing.Length == source.Length && existing.LastWriteTimeUtc == source.LastWriteTimeUtc) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        var temp = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
-        source.CopyTo(temp);
-        File.SetLastWriteTimeUtc(temp, source.LastWriteTimeUtc);
-        File.Move(temp, destination, overwrite: true);
-    }
+    string ContentPath(string relative) => DatasetSources.Join(_contentRoot, relative);
 
-    string ContentPath(string relative) => Path.GetFullPath(Path.Combine(_contentRoot, relative));
-
-    string StylePath(string relative) => Path.GetFullPath(Path.Combine(_stylesRoot, relative));
+    string StylePath(string relative) => DatasetSources.Join(_stylesRoot, relative);
 
     /// <summary>Closes the files and moves them into place: the record's path and the manifest's (null in a dry run).</summary>
     public (string? Record, string? Manifest) Finish()

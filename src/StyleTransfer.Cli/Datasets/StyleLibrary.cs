@@ -20,16 +20,17 @@ public sealed record StyleLibrary(IReadOnlyList<DatasetStyle> Usable, IReadOnlyL
 {
     public const int DefaultMinSide = 32;
 
-    public static StyleLibrary Load(string folder, int minSide, string option = "--styles")
+    /// <param name="folder">a local folder or an azure:// prefix (its styles are downloaded to check them).</param>
+    public static StyleLibrary Load(string folder, int minSide, DatasetSources sources, string option = "--styles")
     {
-        var root = Path.GetFullPath(folder);
-        if (!Directory.Exists(root))
+        var root = DatasetSources.Normalize(folder);
+        if (!sources.Exists(root))
             throw new UsageException(File.Exists(root) ? $"{option} {folder}: is a file; give a folder of style images" : $"{option} {folder}: no such folder");
-        var files = ContentTree.Walk(root).SelectMany(f => f.Files).Where(f => f.IsImage).ToList();
+        var files = sources.Walk(root).SelectMany(f => f.Files).Where(f => f.IsImage).ToList();
         var problems = new ConcurrentDictionary<string, string>();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, file =>
         {
-            if (Problem(file.FullPath, minSide) is string problem) problems[file.RelativePath] = problem;
+            if (Problem(sources, file.FullPath, minSide) is string problem) problems[file.RelativePath] = problem;
         });
         var usable = files.Where(f => !problems.ContainsKey(f.RelativePath)).ToList();
         var stems = OutputNames.UniqueStems(usable.Select(f => f.RelativePath).ToList());
@@ -38,17 +39,21 @@ public sealed record StyleLibrary(IReadOnlyList<DatasetStyle> Usable, IReadOnlyL
             problems.Select(p => new ExcludedStyle(p.Key, p.Value)).OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToList());
     }
 
-    static string? Problem(string path, int minSide)
+    static string? Problem(DatasetSources sources, string file, int minSide)
     {
         try
         {
-            using var image = ImageIO.Load(path);
+            using var image = ImageIO.Load(sources.LocalPath(file));
             int shorter = Math.Min(image.Width, image.Height);
             return shorter < minSide ? $"too small ({image.Width}x{image.Height} px; the shorter side must be at least {minSide} px)" : null;
         }
         catch (InvalidInputException e)
         {
             return e.Problem;
+        }
+        catch (Exception e) when (e is IOException or Azure.RequestFailedException)
+        {
+            return $"cannot be read ({e.Message.Split('\n')[0].TrimEnd('.')})";
         }
     }
 }
