@@ -12,7 +12,8 @@ namespace StyleTransfer.Cli.Datasets;
 /// </summary>
 public sealed class DatasetSources(string? azureConnection)
 {
-    public const int PageSize = 1000;
+    /// <summary>Blobs per listing page (the service caps it at 5000).</summary>
+    public int PageSize { get; init; } = 1000;
 
     readonly InputFiles _files = new(azureConnection, Path.Combine(Path.GetTempPath(), "styletransfer-dataset-inputs"));
 
