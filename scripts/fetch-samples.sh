@@ -3,7 +3,8 @@
 # CC-licensed test images; see the package's copyright file). Nothing is committed to the repository.
 #   scripts/fetch-samples.sh [dest]     default dest: <repo>/samples (gitignored)
 # Result: dest/photos/{astronaut,chelsea,coffee}.png and rocket.jpg (colour photos, content images),
-#         dest/styles/ihc.png (immunohistochemistry micrograph: brown/blue brush-stroke-like texture, the style).
+#         dest/styles/ihc.png (immunohistochemistry micrograph: brown/blue brush-stroke-like texture, the style),
+#         and more textures for random styles (scripts/dataset-example.sh): hubble_deep_field.jpg, brick.png, grass.png, gravel.png.
 # Idempotent: does nothing when every file is already there.
 set -euo pipefail
 
@@ -11,7 +12,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="${1:-$REPO_ROOT/samples}"
 PACKAGE="python3-skimage"
 PHOTOS=(astronaut.png chelsea.png coffee.png rocket.jpg)
-STYLES=(ihc.png)
+STYLES=(ihc.png hubble_deep_field.jpg brick.png grass.png gravel.png)
 
 have_all() {
   local f

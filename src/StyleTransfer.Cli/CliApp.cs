@@ -35,6 +35,7 @@ public static class CliApp
             [root] = "Examples:\n  styletransfer batch --content photos/ --style starry.jpg --out out/\n" +
                      "  styletransfer image photo.jpg --style starry.jpg --out photo-starry.png\n" +
                      "  styletransfer submit --manifest /data/items.jsonl --out run-1 --cluster 10.0.0.5:30000\n" +
+                     "  styletransfer dataset --content train/ --styles paintings/ --out stylized/ --content-size 256 --crop center\n" +
                      "  styletransfer watch <job-id> --cluster 10.0.0.5:30000\n\n" +
                      "Run 'styletransfer <command> --help' for the options of a command.",
             [batch] = BatchCommand.Examples,

@@ -21,12 +21,15 @@ public sealed class DatasetCommand : Command
           styletransfer dataset --content photos/ --styles paintings/ --out stylized/ --content-size 256 --crop center --format jpg
           styletransfer dataset --content train/ --styles paintings/ --out stylized/ --styles-per-image 2 --seed 7 --dry-run
           styletransfer dataset --replay stylized/dataset-record.jsonl --out stylized-again/
+          styletransfer dataset --content azure://photos/train --styles azure://paintings/all --out stylized/train --store azure --container results
 
         Every image of the content tree (extensions matched without regard to case) gives <folder>/<stem>__<style>.<format>
         per drawn style; other files (labels, annotations) are copied unchanged unless --images-only. The draw depends only
         on --seed and the image's relative path. Styles that cannot be read, are corrupt or are too small are listed and
         never assigned. The record (dataset-record.jsonl in --out) lists every output and copy before anything is
         stylized; --replay runs it again. Re-running the same command resumes: finished outputs are skipped.
+        azure://<container>/<prefix> roots are read with --azure-connection (or $AZURE_STORAGE_CONNECTION_STRING); the
+        nodes read them with their result store's account (--store azure, or a cluster whose store is Azure).
         Exit codes: 0 all succeeded or skipped, 2 some items failed, 1 usage or setup error, 130 cancelled.
         """;
 
