@@ -14,6 +14,7 @@ public static class CliApp
         var image = new ImageCommand();
         var submit = new SubmitCommand();
         var study = new StudyCommand();
+        var train = new TrainCommand();
         var root = new RootCommand(
             "StyleTransfer: neural style transfer (Gatys et al.) of image collections on an Orleans cluster. " +
             "Without --cluster, an in-process silo runs the job on this machine.")
@@ -27,6 +28,7 @@ public static class CliApp
             new ResultsCommand(),
             new EvalCommand(),
             study,
+            train,
         };
         var examples = new Dictionary<Command, string>
         {
@@ -38,6 +40,7 @@ public static class CliApp
             [batch] = BatchCommand.Examples,
             [image] = ImageCommand.Examples,
             [submit] = SubmitCommand.Examples,
+            [train] = TrainCommand.Examples,
             [study.Create] = StudyCreateCommand.Examples,
             [study.Analyze] = StudyAnalyzeCommand.Examples,
             [study.Simulate] = StudySimulateCommand.Examples,
