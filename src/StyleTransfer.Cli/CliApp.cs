@@ -15,6 +15,7 @@ public static class CliApp
         var submit = new SubmitCommand();
         var study = new StudyCommand();
         var dataset = new DatasetCommand();
+        var train = new TrainCommand();
         var root = new RootCommand(
             "StyleTransfer: neural style transfer (Gatys et al.) of image collections on an Orleans cluster. " +
             "Without --cluster, an in-process silo runs the job on this machine.")
@@ -29,6 +30,7 @@ public static class CliApp
             new ResultsCommand(),
             new EvalCommand(),
             study,
+            train,
         };
         var examples = new Dictionary<Command, string>
         {
@@ -36,12 +38,14 @@ public static class CliApp
                      "  styletransfer image photo.jpg --style starry.jpg --out photo-starry.png\n" +
                      "  styletransfer submit --manifest /data/items.jsonl --out run-1 --cluster 10.0.0.5:30000\n" +
                      "  styletransfer dataset --content train/ --styles paintings/ --out stylized/ --content-size 256 --crop center\n" +
+                     "  styletransfer train --style starry.jpg --content photos/ --out models/starry.model --network small\n" +
                      "  styletransfer watch <job-id> --cluster 10.0.0.5:30000\n\n" +
                      "Run 'styletransfer <command> --help' for the options of a command.",
             [batch] = BatchCommand.Examples,
             [image] = ImageCommand.Examples,
             [submit] = SubmitCommand.Examples,
             [dataset] = DatasetCommand.Examples,
+            [train] = TrainCommand.Examples,
             [study.Create] = StudyCreateCommand.Examples,
             [study.Analyze] = StudyAnalyzeCommand.Examples,
             [study.Simulate] = StudySimulateCommand.Examples,

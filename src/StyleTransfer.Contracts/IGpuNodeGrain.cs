@@ -14,7 +14,11 @@ public interface IGpuNodeGrain : IGrainWithStringKey
     [Alias("TryAccept")]
     Task<bool> TryAcceptAsync(WorkItem work);
 
-    /// <summary>From an optimizer: the dispatch ended and its slot is free.</summary>
+    /// <summary>Starts a training attempt on this node and returns true when the node is idle; a training holds the whole node.</summary>
+    [Alias("TryAcceptTraining")]
+    Task<bool> TryAcceptTrainingAsync(TrainingWork work);
+
+    /// <summary>From an optimizer or a trainer: the dispatch ended and its slot is free.</summary>
     [Alias("Release")]
     Task ReleaseAsync(Guid dispatchId);
 }

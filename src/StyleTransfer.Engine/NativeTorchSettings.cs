@@ -31,7 +31,63 @@ public static class NativeTorchSettings
     delegate IntPtr GlobalContext();
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    delegate void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+    delegate void SetUserEnabled(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    [return: MarshalAs(UnmanagedType.U1)]
+    delegate bool UserEnabled(IntPtr context);
+
+    /// <summary>
+    /// Runs CPU convolutions without oneDNN (libtorch's own kernels) until disposed; null where the switch is not
+    /// found. For training on CPU: see <see cref="OneDnnWorkaround"/> for the wrong gradients oneDNN gave here, and
+    /// that workaround only takes effect before a process's first convolution, which a silo that stylizes too cannot
+    /// promise. The switch is process-wide and counted: it is restored when the last holder (e.g. of two silos in one
+    /// process) lets go. A training holds its whole node, so no stylization of that node runs beside it.
+    /// </summary>
+    public static IDisposable? WithoutOneDnn()
+    {
+        if (OneDnnSwitch.Value is not { } oneDnn) return null;
+        var (context, set, enabledBefore) = oneDnn;
+        lock (OneDnnSwitch)
+        {
+            if (_oneDnnHolders++ == 0)
+            {
+                _oneDnnWasEnabled = enabledBefore(context);
+                set(context, false);
+            }
+        }
+        return new Release(() =>
+        {
+            lock (OneDnnSwitch)
+                if (--_oneDnnHolders == 0) set(context, _oneDnnWasEnabled);
+        });
+    }
+
+    static int _oneDnnHolders;
+    static bool _oneDnnWasEnabled;
+
+    static readonly Lazy<(IntPtr Context, SetUserEnabled Set, UserEnabled Get)?> OneDnnSwitch = new(() =>
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        _ = TorchSharp.torch.get_num_threads(); // loads libtorch through TorchSharp
+        if (!NativeLibrary.TryLoad("libtorch_cpu.so", out var library)
+            || !NativeLibrary.TryGetExport(library, "_ZN2at13globalContextEv", out var globalContext)
+            || !NativeLibrary.TryGetExport(library, "_ZN2at7Context20setUserEnabledMkldnnEb", out var setEnabled)
+            || !NativeLibrary.TryGetExport(library, "_ZNK2at7Context17userEnabledMkldnnEv", out var getEnabled))
+            return null;
+        return (Marshal.GetDelegateForFunctionPointer<GlobalContext>(globalContext)(),
+            Marshal.GetDelegateForFunctionPointer<SetUserEnabled>(setEnabled), Marshal.GetDelegateForFunctionPointer<UserEnabled>(getEnabled));
+    });
+
+    sealed class Release(Action release) : IDisposable
+    {
+        int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) release();
+        }
+    }
 
     /// <summary>c10's log level: 0 info, 1 warning, 2 error.</summary>
     const int ErrorLogLevel = 2;
@@ -53,7 +109,7 @@ public static class NativeTorchSettings
             || !NativeLibrary.TryGetExport(library, "_ZN2at7Context20setUserEnabledNNPACKEb", out var setEnabled))
             return false;
         var context = Marshal.GetDelegateForFunctionPointer<GlobalContext>(globalContext)();
-        Marshal.GetDelegateForFunctionPointer<SetUserEnabledNnpack>(setEnabled)(context, false);
+        Marshal.GetDelegateForFunctionPointer<SetUserEnabled>(setEnabled)(context, false);
         return true;
     }
 }

@@ -9,7 +9,10 @@ namespace StyleTransfer.Engine;
 /// and also under the AVX2 kernels; under SSE4.1 they were identical in every run. The ResNet-18 backbone's own
 /// gradients (64+ channels; what gatys uses) were identical under every setting. The cost: a backbone forward and
 /// backward pass at 512 px took about 1.5–2× as long. The setting is read when oneDNN first runs, so <see cref="Apply"/>
-/// must come before the process's first convolution; a value already in the environment wins.
+/// must come before the process's first convolution; a value already in the environment wins. The product does not
+/// rely on it (a silo cannot promise its first convolution is a training's): training steps on CPU run without oneDNN
+/// at all (<see cref="NativeTorchSettings.WithoutOneDnn"/>, in <c>TrainingLoop</c>), which gave the same weights in
+/// every run. Tests and benchmark scripts still apply it, for runs comparable with earlier ones.
 /// </summary>
 public static class OneDnnWorkaround
 {

@@ -12,6 +12,7 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
 {
     readonly GpuNodeOptions _options = options.Value;
     readonly Dictionary<Guid, WorkItem> _inFlight = [];
+    Guid? _training;
     torch.Device _device = torch.CPU;
     string _deviceDescription = "";
     long? _freeBytes;
@@ -31,14 +32,15 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
 
     int Capacity(int maxSize) => NodeCapacity.For(_options, _device, _freeBytes, maxSize);
 
-    public Task<NodeInfo> GetInfoAsync() =>
-        Task.FromResult(new NodeInfo(this.GetPrimaryKeyString(), _deviceDescription, Capacity(_lastMaxSize), _inFlight.Count));
+    // A training holds the whole node: it shows as full.
+    public Task<NodeInfo> GetInfoAsync() => Task.FromResult(new NodeInfo(this.GetPrimaryKeyString(), _deviceDescription,
+        Capacity(_lastMaxSize), _training is null ? _inFlight.Count : Math.Max(1, Capacity(_lastMaxSize))));
 
     public async Task<bool> TryAcceptAsync(WorkItem work)
     {
         if (_inFlight.ContainsKey(work.DispatchId)) return true;
         _lastMaxSize = work.Options.MaxSize;
-        if (_inFlight.Count >= Capacity(work.Options.MaxSize)) return false;
+        if (_training is not null || _inFlight.Count >= Capacity(work.Options.MaxSize)) return false;
         _inFlight[work.DispatchId] = work;
         StyleTransferMetrics.NodeInFlight(_inFlight.Count);
         try
@@ -54,8 +56,26 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
         return true;
     }
 
+    public async Task<bool> TryAcceptTrainingAsync(TrainingWork work)
+    {
+        if (_training == work.DispatchId) return true;
+        if (_training is not null || _inFlight.Count > 0) return false;
+        _training = work.DispatchId;
+        try
+        {
+            await GrainFactory.GetGrain<ITrainerGrain>(work.DispatchId).StartAsync(work, this.GetPrimaryKeyString());
+        }
+        catch
+        {
+            _training = null;
+            throw;
+        }
+        return true;
+    }
+
     public Task ReleaseAsync(Guid dispatchId)
     {
+        if (_training == dispatchId) _training = null;
         _inFlight.Remove(dispatchId);
         StyleTransferMetrics.NodeInFlight(_inFlight.Count);
         return Task.CompletedTask;

@@ -37,6 +37,7 @@ public static class StyleTransferSiloBuilderExtensions
             var node = provider.GetRequiredService<IOptions<GpuNodeOptions>>().Value;
             return new StylizationEngine(node.Device, cpuThreads: node.TorchThreads);
         });
+        services.TryAddSingleton(_ => new Engine.Methods.FeedForward.ModelTrainer());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeDeviceCheck>();
         builder.AddPlacementDirector<NodeLocalPlacement, NodeLocalPlacementDirector>();
         return builder;

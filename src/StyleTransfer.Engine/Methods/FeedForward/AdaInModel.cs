@@ -71,6 +71,8 @@ public sealed class AdaInModel : IDisposable
 
     public void Save(string path) => ModelFile.Write(path, Header, ModelFile.ModuleBytes(Decoder));
 
+    public void Save(Stream stream) => ModelFile.Write(stream, Header, ModelFile.ModuleBytes(Decoder));
+
     /// <summary>
     /// Loads an AdaIN decoder for <paramref name="encoder"/> (on its device); refuses, naming <paramref name="path"/>,
     /// a file of another kind, a decoder trained on another backbone, or weights that do not fit the architecture.

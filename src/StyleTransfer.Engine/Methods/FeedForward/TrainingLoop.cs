@@ -8,9 +8,6 @@ namespace StyleTransfer.Engine.Methods.FeedForward;
 /// <summary>The Adam loop shared by the trainers: steps, progress, divergence check, checkpoints, resume.</summary>
 static class TrainingLoop
 {
-    // Training is where the bad gradients showed; effective only if no convolution ran in this process yet.
-    static TrainingLoop() => OneDnnWorkaround.Apply();
-
     /// <summary>Derives independent generator seeds from the user's seed (one stream per sampler).</summary>
     public static ulong SeedFor(int seed, int stream)
     {
@@ -24,6 +21,9 @@ static class TrainingLoop
         Func<(Tensor Loss, Dictionary<string, double> Terms)> nextLoss, Func<int, IReadOnlyList<double>, byte[], TrainingCheckpoint> checkpointAt,
         IProgress<TrainingProgress>? progress, Action<TrainingCheckpoint>? checkpoint, CancellationToken cancellationToken)
     {
+        // Training is where oneDNN's bad gradients showed (see OneDnnWorkaround): on CPU its steps run without oneDNN.
+        bool onCpu = network.parameters().First().device.type == DeviceType.CPU;
+        using var withoutOneDnn = onCpu ? NativeTorchSettings.WithoutOneDnn() : null;
         using var optimizer = optim.Adam(network.parameters(), lr: learningRate);
         var losses = new List<double>();
         int start = 0;
