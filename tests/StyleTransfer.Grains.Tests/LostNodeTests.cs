@@ -15,7 +15,7 @@ public sealed class LostNodeTests
         await cluster.StartAsync(cluster.Job("lost", items));
         await cluster.Engine.WaitUntilAsync(calls => calls.Count == 3, "one item running on each node");
 
-        // Kill a secondary silo (the first one hosts the test cluster's membership table).
+        // Kill a silo other than the first, the test cluster's primary.
         var victim = cluster.Cluster.Silos[2];
         var lostNode = FakeCluster.NodeOf(victim);
         var lostItem = cluster.Engine.Calls.Single(c => c.Node == lostNode).Item;
