@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using StyleTransfer.Benchmark;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
 using StyleTransfer.Engine.Imaging;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Silo;
+using StyleTransfer.Storage;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,36 +47,77 @@ foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
         $"{flops / 1e9:F2} GFLOP → {gflops:F1} GFLOP/s = {gflops / matmulGflops:F2} of matmul");
 }
 
-// 3. N images through the embedded silo vs directly through an engine (both warm, same options). The direct path
-// also writes each PNG, as the silo commits each result to its store.
+// 3. N images through the embedded silo vs directly through the engine (the same warm engine, same options). Both
+// paths commit each result to a local-folder store of their own, as the silo does, so that only the silo differs.
 var clusterOptions = new GatysOptions { MaxSize = 256, Iterations = 30 };
 var requests = contents.Take(clusterImages).Select(c => new StylizeRequest(c, [new StyleInput(style)], clusterOptions)).ToList();
-var directOut = Directory.CreateDirectory(Path.Combine(scratch, "direct")).FullName;
-engine.Stylize(requests[0]);
+var timed = new TimedEngine(engine);
+var directStore = new TimedStore(new LocalFolderResultStore(Path.Combine(scratch, "direct")));
 var outDir = Path.Combine(scratch, "out");
-await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { ResultStore = s => s.Path = outDir }))
+var clusterStore = new TimedStore(new LocalFolderResultStore(outDir));
+await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions
 {
-    await RunJob(cluster, "warmup", requests.Take(1).ToList(), clusterOptions);
+    ResultStore = s => s.Path = outDir,
+    Services = services =>
+    {
+        services.AddSingleton<IStylizationEngine>(timed);
+        services.AddSingleton<IResultStore>(clusterStore);
+    },
+}))
+{
+    // One unmeasured round of each path first: both warm, the silo's code paths compiled too.
+    foreach (var request in requests) timed.Stylize(request);
+    await RunJob(cluster, "warmup", requests, clusterOptions);
     // Alternate the two paths over a few rounds so that drift of the machine's speed hits both alike.
+    const int rounds = 5;
     var directTimes = new List<double>();
     var clusterTimes = new List<double>();
-    for (int round = 0; round < 3; round++)
+    var directCpu = new List<double>();
+    var clusterCpu = new List<double>();
+    var directEngine = new List<double>();
+    var directCommit = new List<double>();
+    var breakdown = new SiloBreakdown();
+    for (int round = 0; round < rounds; round++)
     {
+        var cpu = ProcessCpuSeconds();
+        var directStart = DateTimeOffset.UtcNow;
         var direct = Stopwatch.StartNew();
         for (int i = 0; i < requests.Count; i++)
-            File.WriteAllBytes(Path.Combine(directOut, $"{round}-{i}.png"), engine.Stylize(requests[i]).Png);
+        {
+            var result = timed.Stylize(requests[i]);
+            var committed = Stopwatch.StartNew();
+            await directStore.CommitAsync($"{round}/{i}.png", result.Png, new Dictionary<string, string> { ["item-id"] = $"item{i}" });
+            directCommit.Add(committed.Elapsed.TotalMilliseconds);
+        }
         directTimes.Add(direct.Elapsed.TotalSeconds);
-        // Submit to the job's own finish time: the client's polling interval is not part of the cost.
+        directCpu.Add(ProcessCpuSeconds() - cpu);
+        cpu = ProcessCpuSeconds();
         var submitted = DateTimeOffset.UtcNow;
-        var status = await RunJob(cluster, $"round{round}", requests, clusterOptions);
+        directEngine.AddRange(timed.CallsSince(directStart).Select(c => c.Duration.TotalSeconds));
+        // Submit to the job's own finish time: the client's polling interval is not part of the cost.
+        var (status, seen) = await RunJob(cluster, $"round{round}", requests, clusterOptions);
         clusterTimes.Add((status.FinishedAt!.Value - submitted).TotalSeconds);
+        clusterCpu.Add(ProcessCpuSeconds() - cpu);
+        breakdown.AddRound(submitted, status, seen, timed.CallsSince(submitted), clusterStore.Of,
+            requests.Select((r, i) => ($"item{i}", r.ContentPath)).ToDictionary());
     }
-    double directMedian = directTimes.Order().ElementAt(1), clusterMedian = clusterTimes.Order().ElementAt(1);
-    Console.WriteLine($"{requests.Count} images at 256 px x 30 iterations (median of 3 alternating rounds): direct {directMedian:F2} s, " +
+    double directMedian = Median(directTimes), clusterMedian = Median(clusterTimes);
+    Console.WriteLine($"{requests.Count} images at 256 px x 30 iterations (median of {rounds} alternating rounds): direct {directMedian:F2} s, " +
         $"embedded silo {clusterMedian:F2} s → cluster overhead {(clusterMedian / directMedian - 1) * 100:F1}%");
     Console.WriteLine($"  rounds: direct {string.Join(" ", directTimes.Select(t => t.ToString("F2")))}; silo {string.Join(" ", clusterTimes.Select(t => t.ToString("F2")))}");
+    // CPU time of this process: unlike wall time, barely moved by other processes on a shared machine.
+    Console.WriteLine($"  process CPU per round (median): direct {Median(directCpu):F2} s, silo {Median(clusterCpu):F2} s " +
+        $"({(Median(clusterCpu) / Median(directCpu) - 1) * 100:+0.0;-0.0}%)");
+    double directEngineMedian = Median(directEngine);
+    Console.WriteLine($"  engine per item (median): direct {directEngineMedian:F3} s, in the silo {breakdown.Median("engine") / 1000:F3} s; " +
+        $"commit per item: direct {Median(directCommit):F0} ms");
+    breakdown.Print(Console.Out);
 }
 Directory.Delete(scratch, true);
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static double ProcessCpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
 static double MatmulGflops(Device device)
 {
@@ -93,7 +136,8 @@ static double MatmulGflops(Device device)
     return best;
 }
 
-static async Task<JobStatus> RunJob(EmbeddedCluster cluster, string name, IReadOnlyList<StylizeRequest> requests, GatysOptions options)
+/// <returns>the finished status, and when the client's polling saw it.</returns>
+static async Task<(JobStatus Status, DateTimeOffset Seen)> RunJob(EmbeddedCluster cluster, string name, IReadOnlyList<StylizeRequest> requests, GatysOptions options)
 {
     var jobId = $"bench-{name}-{Guid.NewGuid():N}";
     var items = requests.Select((r, i) => new JobItemSpec($"item{i}", r.ContentPath,
@@ -106,7 +150,7 @@ static async Task<JobStatus> RunJob(EmbeddedCluster cluster, string name, IReadO
         if (status.IsComplete)
         {
             if (status.Failed > 0) throw new InvalidOperationException($"benchmark job failed: {status.Items.First(i => i.FailureReason is not null).FailureReason}");
-            return status;
+            return (status, DateTimeOffset.UtcNow);
         }
         await Task.Delay(250); // the CLI's polling rate
     }
