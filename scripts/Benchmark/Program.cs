@@ -3,7 +3,10 @@ using StyleTransfer.Benchmark;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Optimization;
+using StyleTransfer.Grains;
 using StyleTransfer.Silo;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,8 +27,8 @@ double matmulGflops = MatmulGflops(device);
 Console.WriteLine($"matmul 2048x2048 float32: {matmulGflops:F1} GFLOP/s");
 
 // 2. Seconds per Gatys iteration (L-BFGS, default layers) at 256 and 512 px, and achieved GFLOP/s.
-var options = new GatysOptions();
-var backbone = engine.GetBackbone(options.Backbone, null, device);
+var options = new StylizeOptions();
+var backbone = engine.GetBackbone(options.Shared.Backbone, null, device);
 var deepest = backbone.DefaultContentLayers.Concat(backbone.DefaultStyleLayers).MaxBy(l => backbone.LayerNames.ToList().IndexOf(l))!;
 foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
 {
@@ -33,8 +36,8 @@ foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
     var content = ImageIO.LoadTensor(contents[0], size, device);
     var styleImage = ImageIO.LoadTensor(style, size, device);
     var stamps = new List<long>();
-    new GatysStylizer(backbone).Run(content, [(styleImage, 1.0)], options with { MaxSize = size, Iterations = iterations },
-        progress: new SyncProgress(_ => stamps.Add(Stopwatch.GetTimestamp())));
+    new GatysStylizer(backbone).Run(content, [(styleImage, 1.0)], options.Shared with { MaxSize = size, Iterations = iterations }, options.Gatys,
+        counter: new IterationCounter(iterations, 1, new SyncProgress(_ => stamps.Add(Stopwatch.GetTimestamp()))));
     // Median of the per-iteration intervals: robust to a stray slow step (first L-BFGS steps, other processes).
     var intervals = stamps.Zip(stamps.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalSeconds).Order().ToList();
     double seconds = intervals[intervals.Count / 2];
@@ -47,7 +50,7 @@ foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
 
 // 3. N images through the embedded silo vs directly through an engine (both warm, same options). The direct path
 // also writes each PNG, as the silo commits each result to its store.
-var clusterOptions = new GatysOptions { MaxSize = 256, Iterations = 30 };
+var clusterOptions = new StylizeOptions { Shared = new() { MaxSize = 256, Iterations = 30 } };
 var requests = contents.Take(clusterImages).Select(c => new StylizeRequest(c, [new StyleInput(style)], clusterOptions)).ToList();
 var directOut = Directory.CreateDirectory(Path.Combine(scratch, "direct")).FullName;
 engine.Stylize(requests[0]);
@@ -93,13 +96,13 @@ static double MatmulGflops(Device device)
     return best;
 }
 
-static async Task<JobStatus> RunJob(EmbeddedCluster cluster, string name, IReadOnlyList<StylizeRequest> requests, GatysOptions options)
+static async Task<JobStatus> RunJob(EmbeddedCluster cluster, string name, IReadOnlyList<StylizeRequest> requests, StylizeOptions options)
 {
     var jobId = $"bench-{name}-{Guid.NewGuid():N}";
     var items = requests.Select((r, i) => new JobItemSpec($"item{i}", r.ContentPath,
         [new StyleSpec(r.Styles[0].Path)], $"{i}.png")).ToList();
     var job = cluster.Client.GetGrain<IJobGrain>(jobId);
-    await job.StartAsync(new JobSpec(jobId, jobId, items, options));
+    await job.StartAsync(new JobSpec(jobId, jobId, items, MethodSpecMapping.ToSpec(options)));
     while (true)
     {
         var status = await job.GetStatusAsync();

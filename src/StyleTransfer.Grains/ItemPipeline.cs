@@ -13,15 +13,18 @@ namespace StyleTransfer.Grains;
 /// image is kept in <paramref name="pending"/> so the next attempt commits it without computing it again.
 /// Never throws: failures come back as an outcome with a reason.
 /// </summary>
-public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device, PendingResults? pending = null)
+public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, PendingResults? pending = null)
 {
-    /// <param name="segmentation">automatic semantic groups of the item's images (photo method without masks), or null.</param>
-    public async Task<ItemOutcome> RunAsync(WorkItem work, LabelMapPair? segmentation, IProgress<StylizeProgress> progress,
+    /// <param name="hashes">the item's input hashes, computed once for the attempt; null to compute them here.</param>
+    /// <param name="segmentation">automatic semantic groups of the item's images (for a method that needs them), or null.</param>
+    public async Task<ItemOutcome> RunAsync(WorkItem work, ItemHashes? hashes, SegmentationMaps? segmentation, IProgress<StylizeProgress> progress,
         CancellationToken cancellationToken)
     {
         try
         {
-            var parameters = await Task.Run(() => ResultParameters.Compute(work.Item, work.Options), cancellationToken);
+            hashes ??= await Task.Run(() => ItemHashes.Of(work.Item), cancellationToken);
+            var options = MethodSpecMapping.ForNode(work.Options);
+            var parameters = ResultParameters.Compute(work.Item, options, hashes);
             var existing = await AtStore(() => store.GetAsync(work.OutputName, cancellationToken));
             if (existing is not null
                 && existing.Metadata.TryGetValue(ResultParameters.Keys.ParamsHash, out var hash) && hash == parameters.Hash)
@@ -44,18 +47,18 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
             {
                 var request = new StylizeRequest(
                     work.Item.ContentPath,
-                    work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
-                    work.Options with { Device = device },
+                    work.Item.Styles.Select((s, i) => new StyleInput(s.Path, s.Weight, hashes.Styles[i])).ToList(),
+                    options,
                     work.Item.ContentMaskPath,
                     work.Item.StyleMaskPath)
                 {
-                    Segmentation = segmentation,
-                    GuidancePoints = work.Item.GuidancePoints,
+                    Segmentation = segmentation is null ? null : MethodSpecMapping.ToEngine(segmentation),
+                    GuidancePoints = MethodSpecMapping.ToEngine(work.Item.GuidancePoints),
                 };
                 var result = await Task.Factory.StartNew(
                     () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                     cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                (png, metadata) = (result.Png, parameters.Metadata(work, result));
+                (png, metadata) = (result.Png, parameters.Metadata(work, options, result));
             }
             try
             {
@@ -115,7 +118,7 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
 
     // Runs on the engine's own thread, so waiting for the commit blocks no grain.
     Action<int, byte[]>? SnapshotCommitter(WorkItem work, string paramsHash, CancellationToken cancellationToken) =>
-        work.Options.SnapshotEvery <= 0 ? null : (iteration, png) => store.CommitAsync(SnapshotName(work.OutputName, iteration), png,
+        work.Options.Shared.SnapshotEvery <= 0 ? null : (iteration, png) => store.CommitAsync(SnapshotName(work.OutputName, iteration), png,
             new Dictionary<string, string> { [ResultParameters.Keys.ParamsHash] = paramsHash, ["iteration"] = iteration.ToString() },
             cancellationToken).GetAwaiter().GetResult();
 }

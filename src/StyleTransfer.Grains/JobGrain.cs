@@ -52,6 +52,7 @@ public sealed class JobGrain(
             throw new InvalidOperationException($"job '{JobId}' was already started with a different spec; use a new job id");
         }
         spec.Validate();
+        MethodChecks.Validate(spec);
         if (spec.ManifestPath is not null && !File.Exists(spec.ManifestPath))
             throw new ArgumentException($"manifest {spec.ManifestPath}: file not found on the silo");
 

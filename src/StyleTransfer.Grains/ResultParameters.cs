@@ -4,8 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
-using StyleTransfer.Engine.Methods.Gatys;
-using StyleTransfer.Engine.Methods.Strotss;
+using StyleTransfer.Engine.Methods;
 
 namespace StyleTransfer.Grains;
 
@@ -13,7 +12,8 @@ namespace StyleTransfer.Grains;
 /// What produced a result, recorded as its metadata. <see cref="Json"/> ("params") lists the method, the options
 /// and every input file with its path and SHA-256. <see cref="Hash"/> ("params-hash") is the SHA-256 of the same
 /// document without paths, so moving or renaming inputs does not force a recompute but changing a pixel or an option
-/// does. Options that do not change the image (device, snapshot interval) are normalized away.
+/// does. The options are those that change the image (<see cref="IStyleMethod.Relevant"/>): the chosen method's
+/// settings and the shared ones it reads; other methods' settings, the device and the snapshot interval are not.
 /// </summary>
 public sealed record ResultParameters(string Json, string Hash)
 {
@@ -41,20 +41,20 @@ public sealed record ResultParameters(string Json, string Hash)
 
     sealed record Input(string? Path, string Sha256, double? Weight = null);
 
-    sealed record Document(string Method, GatysOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
-        IReadOnlyList<StrotssPointPair>? GuidancePoints);
+    sealed record Document(string Method, StylizeOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
+        IReadOnlyList<GuidancePoint>? GuidancePoints);
 
-    /// <summary>Hashes the input files (throws <see cref="InvalidInputException"/> naming a missing or unreadable one).</summary>
-    public static ResultParameters Compute(JobItemSpec item, GatysOptions options)
+    /// <summary>The parameters of <paramref name="item"/> run with <paramref name="options"/>, from its input hashes.</summary>
+    public static ResultParameters Compute(JobItemSpec item, StylizeOptions options, ItemHashes hashes)
     {
-        Input Hash(string path, double? weight = null) => new(path, FileHashes.Sha256(path), weight);
+        var method = MethodRegistry.Get(options.Method);
         var document = new Document(
-            MethodName(options),
-            Normalize(options),
-            Hash(item.ContentPath),
-            item.Styles.Select(s => Hash(s.Path, s.Weight)).ToList(),
-            item.ContentMaskPath is { } cm ? Hash(cm) : null,
-            item.StyleMaskPath is { } sm ? Hash(sm) : null,
+            method.Name,
+            method.Relevant(options),
+            new Input(item.ContentPath, hashes.Content),
+            item.Styles.Select((s, i) => new Input(s.Path, hashes.Styles[i], s.Weight)).ToList(),
+            item.ContentMaskPath is { } cm ? new Input(cm, hashes.ContentMask!) : null,
+            item.StyleMaskPath is { } sm ? new Input(sm, hashes.StyleMask!) : null,
             item.GuidancePoints);
         static Input? WithoutPath(Input? input) => input is null ? null : input with { Path = null };
         var pathless = document with
@@ -68,14 +68,10 @@ public sealed record ResultParameters(string Json, string Hash)
         return new ResultParameters(JsonSerializer.Serialize(document, JsonOptions), hash);
     }
 
-    public static string MethodName(GatysOptions options) => options.Method.ToString().ToLowerInvariant();
-
-    public static GatysOptions Normalize(GatysOptions options) => options with { Device = "auto", SnapshotEvery = 0 };
-
-    public Dictionary<string, string> Metadata(WorkItem work, StylizeResult result)
+    public Dictionary<string, string> Metadata(WorkItem work, StylizeOptions options, StylizeResult result)
     {
-        var metadata = BaseMetadata(work, result);
-        if (MaskOffPalette(work) is string offPalette) metadata[Keys.MaskOffPalette] = offPalette;
+        var metadata = BaseMetadata(work, MethodRegistry.Get(options.Method).Name, result);
+        if (MaskOffPalette(work, options) is string offPalette) metadata[Keys.MaskOffPalette] = offPalette;
         return metadata;
     }
 
@@ -83,9 +79,9 @@ public sealed record ResultParameters(string Json, string Hash)
     /// For colour-label masks (gatys, photo): what happened to their pixels that are no label colour, e.g.
     /// "content 9.4%, style 0.0% of pixels off-palette, snapped to the nearest label".
     /// </summary>
-    static string? MaskOffPalette(WorkItem work)
+    static string? MaskOffPalette(WorkItem work, StylizeOptions options)
     {
-        if (work.Options.Method == Engine.Methods.StyleMethod.Strotss || work.Item.ContentMaskPath is not string contentMask
+        if (MethodRegistry.Get(options.Method).Masks != MaskMeaning.ColorLabels || work.Item.ContentMaskPath is not string contentMask
             || work.Item.StyleMaskPath is not string styleMask) return null;
         var c = Engine.Segmentation.ColorLabelMasks.OffPaletteFraction(contentMask);
         var s = Engine.Segmentation.ColorLabelMasks.OffPaletteFraction(styleMask);
@@ -93,9 +89,9 @@ public sealed record ResultParameters(string Json, string Hash)
             $"content {100 * c:0.0}%, style {100 * s:0.0}% of pixels off-palette, snapped to the nearest label");
     }
 
-    Dictionary<string, string> BaseMetadata(WorkItem work, StylizeResult result) => new()
+    Dictionary<string, string> BaseMetadata(WorkItem work, string method, StylizeResult result) => new()
     {
-        [Keys.Method] = MethodName(work.Options),
+        [Keys.Method] = method,
         [Keys.Params] = Json,
         [Keys.ParamsHash] = Hash,
         [Keys.JobId] = work.JobId,
