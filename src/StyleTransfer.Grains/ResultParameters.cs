@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
@@ -12,8 +13,8 @@ namespace StyleTransfer.Grains;
 /// What produced a result, recorded as its metadata. <see cref="Json"/> ("params") lists the method, the options
 /// and every input file with its path and SHA-256. <see cref="Hash"/> ("params-hash") is the SHA-256 of the same
 /// document without paths, so moving or renaming inputs does not force a recompute but changing a pixel or an option
-/// does. The options are those that change the image (<see cref="IStyleMethod.Relevant"/>): the chosen method's
-/// settings and the shared ones it reads; other methods' settings, the device and the snapshot interval are not.
+/// does. The options are those that change the image, in one flat object (<see cref="IStyleMethod.OutputSettings"/>):
+/// the shared settings and the chosen method's; other methods' settings, the device and the snapshot interval are not.
 /// </summary>
 public sealed record ResultParameters(string Json, string Hash)
 {
@@ -41,7 +42,7 @@ public sealed record ResultParameters(string Json, string Hash)
 
     sealed record Input(string? Path, string Sha256, double? Weight = null);
 
-    sealed record Document(string Method, StylizeOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
+    sealed record Document(string Method, JsonObject Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
         IReadOnlyList<GuidancePoint>? GuidancePoints);
 
     /// <summary>The parameters of <paramref name="item"/> run with <paramref name="options"/>, from its input hashes.</summary>
@@ -50,7 +51,7 @@ public sealed record ResultParameters(string Json, string Hash)
         var method = MethodRegistry.Get(options.Method);
         var document = new Document(
             method.Name,
-            method.Relevant(options),
+            Flatten(method.OutputSettings(options)),
             new Input(item.ContentPath, hashes.Content),
             item.Styles.Select((s, i) => new Input(s.Path, hashes.Styles[i], s.Weight)).ToList(),
             item.ContentMaskPath is { } cm ? new Input(cm, hashes.ContentMask!) : null,
@@ -66,6 +67,16 @@ public sealed record ResultParameters(string Json, string Hash)
         };
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(pathless, JsonOptions))));
         return new ResultParameters(JsonSerializer.Serialize(document, JsonOptions), hash);
+    }
+
+    /// <summary>The records' properties in one object (no two records of a method share a property name).</summary>
+    static JsonObject Flatten(IReadOnlyList<object> records)
+    {
+        var flat = new JsonObject();
+        foreach (var record in records)
+            foreach (var (name, value) in JsonSerializer.SerializeToNode(record, record.GetType(), JsonOptions)!.AsObject().ToList())
+                flat.Add(name, value?.DeepClone());
+        return flat;
     }
 
     public Dictionary<string, string> Metadata(WorkItem work, StylizeOptions options, StylizeResult result)

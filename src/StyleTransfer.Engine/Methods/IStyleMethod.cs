@@ -41,9 +41,15 @@ public interface IStyleMethod
 
     /// <summary>
     /// The options reduced to what changes the method's output: the records of other methods at their defaults,
-    /// the device and snapshot interval at theirs (a result's parameters hash covers exactly this).
+    /// the device and snapshot interval at theirs.
     /// </summary>
     StylizeOptions Relevant(StylizeOptions options);
+
+    /// <summary>
+    /// The settings records the method reads, reduced as in <see cref="Relevant"/> (shared first). A result's
+    /// parameters (and their hash) list exactly these.
+    /// </summary>
+    IReadOnlyList<object> OutputSettings(StylizeOptions options);
 
     /// <summary>Stylizes; returns the output image [1,3,H,W] in [0,1] (the engine encodes it).</summary>
     Tensor Run(MethodRun run);

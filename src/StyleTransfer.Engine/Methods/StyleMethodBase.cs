@@ -26,8 +26,18 @@ public abstract class StyleMethodBase : IStyleMethod
     /// <summary>Checks the settings the method reads.</summary>
     protected abstract void ValidateOwn(StylizeOptions options);
 
-    /// <summary>The options with every record the method does not read at its defaults (device and snapshots aside).</summary>
-    protected abstract StylizeOptions WithoutUnread(StylizeOptions options);
+    /// <summary>The settings records the method reads (shared first), with the settings in them it does not read at their defaults.</summary>
+    protected abstract IReadOnlyList<object> Reads(StylizeOptions options);
+
+    /// <summary>The options with every setting the method does not read at its default (device and snapshots aside).</summary>
+    StylizeOptions WithoutUnread(StylizeOptions options) => Reads(options).Aggregate(new StylizeOptions { Method = options.Method }, (o, record) => record switch
+    {
+        SharedOptions shared => o with { Shared = shared },
+        Gatys.GatysOptions gatys => o with { Gatys = gatys },
+        Photo.PhotoOptions photo => o with { Photo = photo },
+        Strotss.StrotssOptions strotss => o with { Strotss = strotss },
+        _ => throw new InvalidOperationException($"{record.GetType().Name} is not a settings record of {nameof(StylizeOptions)}"),
+    });
 
     public void Validate(StylizeOptions options)
     {
@@ -60,6 +70,8 @@ public abstract class StyleMethodBase : IStyleMethod
         var read = WithoutUnread(options);
         return read with { Method = Name, Shared = read.Shared with { Device = "auto", SnapshotEvery = 0 } };
     }
+
+    public IReadOnlyList<object> OutputSettings(StylizeOptions options) => Reads(Relevant(options));
 
     static string BlendingMethods() => string.Join(", ", MethodRegistry.All.Where(m => m.BlendsStyles).Select(m => m.Name));
 

@@ -23,7 +23,7 @@ public sealed class GatysMethod : StyleMethodBase
         options.Shared.CheckScales(options.Gatys.Scales);
     }
 
-    protected override StylizeOptions WithoutUnread(StylizeOptions options) => options with { Photo = new(), Strotss = new() };
+    protected override IReadOnlyList<object> Reads(StylizeOptions options) => [options.Shared, options.Gatys];
 
     public override Tensor Run(MethodRun run)
     {

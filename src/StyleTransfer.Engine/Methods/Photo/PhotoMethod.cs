@@ -32,12 +32,12 @@ public sealed class PhotoMethod : StyleMethodBase
         options.Photo.Validate();
     }
 
-    protected override StylizeOptions WithoutUnread(StylizeOptions options) => options with
-    {
-        Shared = options.Shared with { Iterations = new SharedOptions().Iterations },
-        Gatys = options.Gatys with { PreserveColor = false },
-        Strotss = new(),
-    };
+    protected override IReadOnlyList<object> Reads(StylizeOptions options) =>
+    [
+        options.Shared with { Iterations = new SharedOptions().Iterations },
+        options.Gatys with { PreserveColor = false },
+        options.Photo,
+    ];
 
     public override Tensor Run(MethodRun run)
     {

@@ -23,7 +23,7 @@ public sealed class StrotssMethod : StyleMethodBase
         options.Shared.CheckScales(options.Strotss.Scales);
     }
 
-    protected override StylizeOptions WithoutUnread(StylizeOptions options) => options with { Gatys = new(), Photo = new() };
+    protected override IReadOnlyList<object> Reads(StylizeOptions options) => [options.Shared, options.Strotss];
 
     public override Tensor Run(MethodRun run)
     {
