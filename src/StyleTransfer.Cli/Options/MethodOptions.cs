@@ -348,39 +348,31 @@ public sealed partial class MethodOptions
         }
         catch (ArgumentException e)
         {
-            var table = options.Method == StrotssMethod.MethodName ? StrotssMessageOptions : MessageOptions;
-            throw new UsageException($"{OptionOf(e.Message, table, options.Method)}: {e.Message}");
+            throw new UsageException($"{OptionOf(e.Message, options.Method)}: {e.Message}");
         }
     }
 
-    // The engine's messages start with the setting in words ("size 0 is out of range ..."); "content weight",
-    // "scales" and "learning rate" are strotss's own settings under strotss.
-    static readonly (string Prefix, string Option)[] SharedMessageOptions =
-    [
-        ("size", "--size"), ("iterations", "--iterations"), ("snapshot interval", "--snapshot-every"), ("backbone", "--backbone"),
-    ];
-
-    static readonly (string Prefix, string Option)[] StrotssMessageOptions =
-    [
-        .. SharedMessageOptions, ("content weight", "--strotss-content-weight"), ("scales", "--strotss-scales"),
-        ("learning rate", "--strotss-lr"), ("samples", "--samples"),
-    ];
-
+    // The engine's messages start with the setting in words ("size 0 is out of range ..."). Several methods word
+    // their own settings alike ("content weight": --content-weight for gatys and photo, --strotss-content-weight
+    // for strotss): the option is the one that applies to the method.
     static readonly (string Prefix, string Option)[] MessageOptions =
     [
-        .. SharedMessageOptions, ("scales", "--scales"), ("content weight", "--content-weight"),
-        ("style weight", "--style-weight"), ("tv weight", "--tv-weight"), ("learning rate", "--lr"),
-        ("softmax temperature", "--softmax-temperature"), ("style layer weights", "--style-layer-weights"),
+        ("size", "--size"), ("iterations", "--iterations"), ("snapshot interval", "--snapshot-every"), ("backbone", "--backbone"),
+        ("scales", "--scales"), ("content weight", "--content-weight"), ("style weight", "--style-weight"), ("tv weight", "--tv-weight"),
+        ("learning rate", "--lr"), ("softmax temperature", "--softmax-temperature"), ("style layer weights", "--style-layer-weights"),
         ("content and style weights", "--content-weight/--style-weight"), ("photorealism weight", "--photo-lambda"),
         ("style-stage iterations", "--photo-style-iterations"), ("photorealism-stage iterations", "--photo-iterations"),
         ("style-stage and photorealism-stage iterations", "--photo-style-iterations/--photo-iterations"),
         ("max groups", "--auto-groups"), ("clusters", "--auto-groups"),
+        ("content weight", "--strotss-content-weight"), ("scales", "--strotss-scales"), ("learning rate", "--strotss-lr"), ("samples", "--samples"),
     ];
 
-    static string OptionOf(string message, (string Prefix, string Option)[] options, string method)
+    static string OptionOf(string message, string method)
     {
-        if (ScalesMessage().IsMatch(message)) return method == StrotssMethod.MethodName ? "--strotss-scales/--size" : "--scales/--size";
-        var match = options.Where(m => message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
+        bool Applies(string options) => options.Split('/').All(o => AppliesTo(o, method));
+        if (ScalesMessage().IsMatch(message))
+            return $"{(Applies("--scales") ? "--scales" : "--strotss-scales")}/--size";
+        var match = MessageOptions.Where(m => Applies(m.Option) && message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(m => m.Prefix.Length).Select(m => m.Option).FirstOrDefault();
         return match ?? "method options";
     }
