@@ -4,7 +4,6 @@ using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Imaging;
 using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
-using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Methods.Strotss;
 using StyleTransfer.Engine.Segmentation;
 using static TorchSharp.torch;
@@ -54,8 +53,9 @@ public interface IStylizationEngine
 
 /// <summary>
 /// The engine's entry point: validates a request with its method (<see cref="MethodRegistry"/>), loads the images on
-/// the selected device, runs the method and encodes the PNG. Backbones are loaded once per (name, weights, device) and shared, and so are style
-/// images and (for gatys) their features, in a bounded cache (<see cref="StyleCacheStatistics"/>); thread-safe.
+/// the selected device, runs the method and encodes the PNG. Backbones are loaded once per (name, weights, device)
+/// and shared, and so are style images and (for gatys) their features, in a bounded cache
+/// (<see cref="StyleCacheStatistics"/>); thread-safe.
 /// </summary>
 public sealed class StylizationEngine : IStylizationEngine, IDisposable
 {

@@ -5,7 +5,7 @@ using StyleTransfer.Storage;
 namespace StyleTransfer.Grains;
 
 /// <summary>
-/// One item, start to end, off the Orleans scheduler: hash the inputs, skip when the store already holds a result of
+/// One item, start to end, off the Orleans scheduler: from its input hashes, skip when the store already holds a result of
 /// that name with the same parameters hash, else stylize on a dedicated long-running thread and commit the PNG with
 /// its parameters as metadata. Snapshots, when asked for, are committed beside the output as
 /// "&lt;stem&gt;.iter-NNNNNN.png". An existing file that is one of the item's inputs is never replaced, nor one the
@@ -15,14 +15,13 @@ namespace StyleTransfer.Grains;
 /// </summary>
 public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, PendingResults? pending = null)
 {
-    /// <param name="hashes">the item's input hashes, computed once for the attempt; null to compute them here.</param>
+    /// <param name="hashes">the item's input hashes, computed once for the attempt (<see cref="ItemHashes.Of"/>).</param>
     /// <param name="segmentation">automatic semantic groups of the item's images (for a method that needs them), or null.</param>
-    public async Task<ItemOutcome> RunAsync(WorkItem work, ItemHashes? hashes, SegmentationMaps? segmentation, IProgress<StylizeProgress> progress,
+    public async Task<ItemOutcome> RunAsync(WorkItem work, ItemHashes hashes, SegmentationMaps? segmentation, IProgress<StylizeProgress> progress,
         CancellationToken cancellationToken)
     {
         try
         {
-            hashes ??= await Task.Run(() => ItemHashes.Of(work.Item), cancellationToken);
             var options = MethodSpecMapping.ForNode(work.Options);
             var parameters = ResultParameters.Compute(work.Item, options, hashes);
             var existing = await AtStore(() => store.GetAsync(work.OutputName, cancellationToken));

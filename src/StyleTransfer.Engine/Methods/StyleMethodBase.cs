@@ -50,7 +50,7 @@ public abstract class StyleMethodBase : IStyleMethod
                      ("shared", options.Shared, read.Shared),
                  })
             if (!SameSettings(given, kept))
-                throw new ArgumentException($"{Differences(name, given, kept)} {(name == "shared" ? "does" : "do")} not apply to method {Name}");
+                throw new ArgumentException($"{Differences(name, given, kept)} do not apply to method {Name}");
     }
 
     public void Validate(StylizeOptions options, RequestShape request)

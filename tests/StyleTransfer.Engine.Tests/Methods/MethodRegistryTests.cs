@@ -65,7 +65,7 @@ public class MethodRegistryTests
         var preserve = new StylizeOptions { Method = "photo", Gatys = new() { PreserveColor = true } };
         Assert.Equal("gatys settings (PreserveColor true) do not apply to method photo", Assert.Throws<ArgumentException>(preserve.Validate).Message);
         var iterations = new StylizeOptions { Method = "photo", Shared = new() { Iterations = 50 } };
-        Assert.Contains("shared settings (Iterations 50) does not apply to method photo", Assert.Throws<ArgumentException>(iterations.Validate).Message);
+        Assert.Contains("shared settings (Iterations 50) do not apply to method photo", Assert.Throws<ArgumentException>(iterations.Validate).Message);
         new StylizeOptions { Gatys = new() { PreserveColor = true } }.Validate();
     }
 
