@@ -1,5 +1,5 @@
-using StyleTransfer.Engine.Methods;
 using SixLabors.ImageSharp.PixelFormats;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
-using StyleTransfer.Engine.Methods;
 using Azure.Storage.Blobs;
 using Orleans.TestingHost;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Silo;
 using StyleTransfer.Storage;

@@ -1,8 +1,8 @@
-using StyleTransfer.Engine.Methods;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 
 namespace StyleTransfer.Grains.Tests;

@@ -1,7 +1,7 @@
-using StyleTransfer.Engine.Methods;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
-using StyleTransfer.Engine.Methods;
-using StyleTransfer.Engine.Optimization;
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Optimization;
 using static TorchSharp.torch;
 
 namespace StyleTransfer.Engine.Tests.Methods;

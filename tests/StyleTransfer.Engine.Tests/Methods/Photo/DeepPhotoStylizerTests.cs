@@ -1,5 +1,5 @@
-using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Segmentation;

@@ -1,7 +1,7 @@
-using StyleTransfer.Engine.Methods;
 using SixLabors.ImageSharp.PixelFormats;
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Strotss;
 using static TorchSharp.torch;
 
