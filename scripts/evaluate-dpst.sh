@@ -21,12 +21,14 @@ for n in $pairs; do
   c="$data/in$n.png" s="$data/tar$n.png" cm="$data/in${n}_seg.png" sm="$data/tar${n}_seg.png"
   styles+=(--style "$s")
   for method in gatys photo strotss; do
-    # gatys: 200 L-BFGS iterations, the same budget as photo's 100 + 100 stage iterations (photo ignores --iterations)
-    masks=() iterations=200
+    # gatys: 200 L-BFGS iterations, the same budget as photo's 100 + 100 stage iterations (photo counts its stages
+    # in --photo-style-iterations and --photo-iterations, and refuses --iterations)
+    masks=() iterations=(--iterations 200)
     [[ $method != strotss ]] && masks=(--content-mask "$cm" --style-mask "$sm")
-    [[ $method == strotss ]] && iterations=50 # per scale, 4 scales: the CPU budget of one pair
+    [[ $method == strotss ]] && iterations=(--iterations 50) # per scale, 4 scales: the CPU budget of one pair
+    [[ $method == photo ]] && iterations=()
     start=$(date +%s.%N)
-    "$cli" image "$c" --style "$s" "${masks[@]}" --method "$method" --size "$size" --iterations "$iterations" \
+    "$cli" image "$c" --style "$s" "${masks[@]}" --method "$method" --size "$size" "${iterations[@]}" \
       --out "$out/$method/in${n}__tar${n}.png" >"$out/$method/in$n.log" 2>&1 || echo "pair $n $method failed: see $out/$method/in$n.log"
     printf 'pair %s %s: %.1f s\n' "$n" "$method" "$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$out/times.txt"
   done

@@ -4,7 +4,10 @@ using StyleTransfer.Benchmark;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Optimization;
+using StyleTransfer.Grains;
 using StyleTransfer.Silo;
 using StyleTransfer.Storage;
 using TorchSharp;
@@ -26,8 +29,8 @@ double matmulGflops = MatmulGflops(device);
 Console.WriteLine($"matmul 2048x2048 float32: {matmulGflops:F1} GFLOP/s");
 
 // 2. Seconds per Gatys iteration (L-BFGS, default layers) at 256 and 512 px, and achieved GFLOP/s.
-var options = new GatysOptions();
-var backbone = engine.GetBackbone(options.Backbone, null, device);
+var options = new StylizeOptions();
+var backbone = engine.GetBackbone(options.Shared.Backbone, null, device);
 var deepest = backbone.DefaultContentLayers.Concat(backbone.DefaultStyleLayers).MaxBy(l => backbone.LayerNames.ToList().IndexOf(l))!;
 foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
 {
@@ -35,8 +38,8 @@ foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
     var content = ImageIO.LoadTensor(contents[0], size, device);
     var styleImage = ImageIO.LoadTensor(style, size, device);
     var stamps = new List<long>();
-    new GatysStylizer(backbone).Run(content, [(styleImage, 1.0)], options with { MaxSize = size, Iterations = iterations },
-        progress: new SyncProgress(_ => stamps.Add(Stopwatch.GetTimestamp())));
+    new GatysStylizer(backbone).Run(content, [(styleImage, 1.0)], options.Shared with { MaxSize = size, Iterations = iterations }, options.Gatys,
+        counter: new IterationCounter(iterations, 1, new SyncProgress(_ => stamps.Add(Stopwatch.GetTimestamp()))));
     // Median of the per-iteration intervals: robust to a stray slow step (first L-BFGS steps, other processes).
     var intervals = stamps.Zip(stamps.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalSeconds).Order().ToList();
     double seconds = intervals[intervals.Count / 2];
@@ -49,7 +52,7 @@ foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
 
 // 3. N images through the embedded silo vs directly through the engine (the same warm engine, same options). Both
 // paths commit each result to a local-folder store of their own, as the silo does, so that only the silo differs.
-var clusterOptions = new GatysOptions { MaxSize = 256, Iterations = 30 };
+var clusterOptions = new StylizeOptions { Shared = new() { MaxSize = 256, Iterations = 30 } };
 var requests = contents.Take(clusterImages).Select(c => new StylizeRequest(c, [new StyleInput(style)], clusterOptions)).ToList();
 var timed = new TimedEngine(engine);
 var directStore = new TimedStore(new LocalFolderResultStore(Path.Combine(scratch, "direct")));
@@ -137,13 +140,13 @@ static double MatmulGflops(Device device)
 }
 
 /// <returns>the finished status, and when the client's polling saw it.</returns>
-static async Task<(JobStatus Status, DateTimeOffset Seen)> RunJob(EmbeddedCluster cluster, string name, IReadOnlyList<StylizeRequest> requests, GatysOptions options)
+static async Task<(JobStatus Status, DateTimeOffset Seen)> RunJob(EmbeddedCluster cluster, string name, IReadOnlyList<StylizeRequest> requests, StylizeOptions options)
 {
     var jobId = $"bench-{name}-{Guid.NewGuid():N}";
     var items = requests.Select((r, i) => new JobItemSpec($"item{i}", r.ContentPath,
         [new StyleSpec(r.Styles[0].Path)], $"{i}.png")).ToList();
     var job = cluster.Client.GetGrain<IJobGrain>(jobId);
-    await job.StartAsync(new JobSpec(jobId, jobId, items, options));
+    await job.StartAsync(new JobSpec(jobId, jobId, items, MethodSpecMapping.ToSpec(options)));
     while (true)
     {
         var status = await job.GetStatusAsync();

@@ -1,3 +1,4 @@
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine;
 using StyleTransfer.Engine.Methods.Gatys;
 
@@ -30,6 +31,6 @@ sealed class TimedEngine(IStylizationEngine inner) : IStylizationEngine
         return result;
     }
 
-    public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options) =>
+    public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, StylizeOptions options) =>
         inner.SegmentAutomatically(contentPath, stylePath, options);
 }

@@ -1,5 +1,3 @@
-using StyleTransfer.Engine;
-
 namespace StyleTransfer.Contracts;
 
 /// <summary>
@@ -15,5 +13,5 @@ public interface ISegmentationGrain : IGrainWithStringKey
 
     /// <summary>Co-segments the pair on the backbone's features (seconds on a CPU for large images, hence the timeout).</summary>
     [Alias("SegmentAutomatically"), ResponseTimeout("00:10:00")]
-    Task<LabelMapPair> SegmentAutomaticallyAsync(AutoSegmentationRequest request);
+    Task<SegmentationMaps> SegmentAutomaticallyAsync(AutoSegmentationRequest request);
 }

@@ -1,6 +1,3 @@
-using StyleTransfer.Engine.Methods.Gatys;
-using StyleTransfer.Engine.Methods.Strotss;
-
 namespace StyleTransfer.Contracts;
 
 /// <summary>
@@ -18,14 +15,14 @@ public sealed record JobItemSpec(
     string OutputName,
     string? ContentMaskPath = null,
     string? StyleMaskPath = null,
-    IReadOnlyList<StrotssPointPair>? GuidancePoints = null)
+    IReadOnlyList<GuidancePoint>? GuidancePoints = null)
 {
     /// <summary>
     /// This item's own method options instead of the job's (e.g. one condition of a user study); null = the job's.
     /// Dispatch, the page's checks and the parameters hash use <see cref="OptionsOr"/>.
     /// </summary>
     [Id(7)]
-    public GatysOptions? Options { get; init; }
+    public MethodSpec? Options { get; init; }
 
     /// <summary>Content geometry and output format of a dataset item; null = the job's size and PNG.</summary>
     [Id(8)]
@@ -34,7 +31,7 @@ public sealed record JobItemSpec(
     public bool HasMasks => ContentMaskPath is not null || StyleMaskPath is not null;
 
     /// <summary>The options this item runs with: its own, else the job's.</summary>
-    public GatysOptions OptionsOr(GatysOptions jobOptions) => Options ?? jobOptions;
+    public MethodSpec OptionsOr(MethodSpec jobOptions) => Options ?? jobOptions;
 
     /// <summary>What is wrong with this item on its own (ids, names, masks), or null.</summary>
     public string? Problem()

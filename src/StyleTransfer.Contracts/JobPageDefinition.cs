@@ -1,5 +1,3 @@
-using StyleTransfer.Engine.Methods.Gatys;
-
 namespace StyleTransfer.Contracts;
 
 /// <summary>
@@ -13,7 +11,7 @@ public sealed record JobPageDefinition(
     int Page,
     IReadOnlyList<JobItemSpec> Items,
     IReadOnlyList<string> OutputNames,
-    GatysOptions Options,
+    MethodSpec Options,
     IReadOnlyList<RejectedItem> Rejected)
 {
     /// <summary>See <see cref="JobSpec.Overwrite"/>.</summary>

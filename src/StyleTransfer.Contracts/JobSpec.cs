@@ -1,5 +1,3 @@
-using StyleTransfer.Engine.Methods.Gatys;
-
 namespace StyleTransfer.Contracts;
 
 /// <summary>
@@ -7,11 +5,10 @@ namespace StyleTransfer.Contracts;
 /// "<see cref="OutputPrefix"/>/<see cref="JobItemSpec.OutputName"/>" in the cluster's result store.
 /// Items come inline (<see cref="Items"/>) or, for large jobs, from a manifest file that every silo can read
 /// (<see cref="ManifestPath"/>, JSON lines, see <c>JobManifest</c>), read page by page while the job runs.
-/// <see cref="Options"/> is an engine type: it travels with Orleans' System.Text.Json codec
-/// (see <see cref="StyleTransferSerialization"/>).
+/// <see cref="Options"/> is checked against its method on the node side before the job is accepted.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("StyleTransfer.JobSpec")]
-public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<JobItemSpec> Items, GatysOptions Options)
+public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<JobItemSpec> Items, MethodSpec Options)
 {
     /// <summary>A JSON-lines manifest of the items (instead of inline <see cref="Items"/>).</summary>
     [Id(4)]
@@ -34,7 +31,8 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
         return prefix.Length == 0 ? outputName : $"{prefix}/{outputName}";
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first problem of the spec (ids, names, options).</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first problem of the spec's ids and names (the method
+    /// settings are the node's to check: JobGrain runs them through the engine's method).</summary>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(JobId)) throw new ArgumentException("job id is empty");
@@ -43,7 +41,6 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
         {
             if (Items is { Count: > 0 }) throw new ArgumentException($"job '{JobId}' has both inline items and a manifest; give one");
             if (string.IsNullOrWhiteSpace(ManifestPath)) throw new ArgumentException($"job '{JobId}' has an empty manifest path");
-            Options.Validate();
             return;
         }
         if (Items is null || Items.Count == 0) throw new ArgumentException($"job '{JobId}' has no items");
@@ -54,8 +51,6 @@ public sealed record JobSpec(string JobId, string OutputPrefix, IReadOnlyList<Jo
             if (!ids.Add(item.ItemId)) throw new ArgumentException($"job '{JobId}' has two items with id '{item.ItemId}'");
             if (!names.Add(item.OutputName)) throw new ArgumentException($"items of job '{JobId}' share the output name '{item.OutputName}'");
             if (item.Problem() is string problem) throw new ArgumentException(problem);
-            item.Options?.Validate();
         }
-        Options.Validate();
     }
 }

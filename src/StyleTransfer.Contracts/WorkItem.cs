@@ -1,5 +1,3 @@
-using StyleTransfer.Engine.Methods.Gatys;
-
 namespace StyleTransfer.Contracts;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace StyleTransfer.Contracts;
 /// owns the item (the optimizer reports there). <see cref="OutputName"/> is the full result name.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("StyleTransfer.WorkItem")]
-public sealed record WorkItem(Guid DispatchId, string JobId, string PageKey, JobItemSpec Item, string OutputName, GatysOptions Options)
+public sealed record WorkItem(Guid DispatchId, string JobId, string PageKey, JobItemSpec Item, string OutputName, MethodSpec Options)
 {
     /// <summary>Replace an existing file at the output that the store did not write (see <see cref="JobSpec.Overwrite"/>).</summary>
     [Id(6)]

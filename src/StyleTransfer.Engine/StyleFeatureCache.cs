@@ -76,11 +76,12 @@ public sealed class StyleFeatureCache : IDisposable
         internal Lease(StyleFeatureCache cache) => _cache = cache;
 
         /// <summary>The style image at <paramref name="path"/> as <see cref="ImageIO.LoadTensor(string, int, Device?)"/> loads it, and its key.</summary>
-        public (Tensor Image, ImageKey Key) Image(string path, int maxSide, Device device)
+        /// <param name="sha256">the file's SHA-256 (hex) when the caller has hashed it already: then the file is read only on a miss.</param>
+        public (Tensor Image, ImageKey Key) Image(string path, int maxSide, Device device, string? sha256 = null)
         {
-            var bytes = ImageIO.ReadFile(path);
-            var key = new ImageKey(Convert.ToHexString(SHA256.HashData(bytes)), maxSide, device.ToString());
-            var value = Get(key, () => new Dictionary<string, Tensor> { [ImageName] = ImageIO.LoadTensor(bytes, path, maxSide, device) });
+            var bytes = sha256 is null ? ImageIO.ReadFile(path) : null;
+            var key = new ImageKey((sha256 ?? Convert.ToHexString(SHA256.HashData(bytes!))).ToLowerInvariant(), maxSide, device.ToString());
+            var value = Get(key, () => new Dictionary<string, Tensor> { [ImageName] = ImageIO.LoadTensor(bytes ?? ImageIO.ReadFile(path), path, maxSide, device) });
             return (value[ImageName], key);
         }
 

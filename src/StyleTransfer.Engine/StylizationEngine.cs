@@ -4,33 +4,30 @@ using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Imaging;
 using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
-using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Methods.Strotss;
 using StyleTransfer.Engine.Segmentation;
 using static TorchSharp.torch;
 
 namespace StyleTransfer.Engine;
 
-/// <summary>One style image and its blend weight (weights are normalized over the request).</summary>
-public sealed record StyleInput(string Path, double Weight = 1.0);
+/// <summary>One style image and its blend weight (weights are normalized over the request); its SHA-256 when the caller has it.</summary>
+public sealed record StyleInput(string Path, double Weight = 1.0, string? Sha256 = null);
 
 /// <summary>
-/// What to stylize: a content image file, one or more style image files, and the method's options. Optional masks
-/// need a single style image: for gatys and photo they are colour-label masks (Deep Photo Style Transfer format)
-/// restricting style statistics to matching semantic regions; for strotss they are colour-coded guidance images
-/// (regions of the same colour correspond). <see cref="Segmentation"/> passes label maps computed earlier (e.g.
+/// What to stylize: a content image file, one or more style image files, and the options (method by name, shared
+/// settings, per-method settings). Optional masks need a single style image; what they mean is the method's
+/// (<see cref="IStyleMethod.Masks"/>). <see cref="Segmentation"/> passes label maps computed earlier (e.g.
 /// automatic groups cached by the cluster); <see cref="GuidancePoints"/> are STROTSS point-to-point pairs.
 /// </summary>
-public sealed record StylizeRequest(string ContentPath, IReadOnlyList<StyleInput> Styles, GatysOptions Options,
+public sealed record StylizeRequest(string ContentPath, IReadOnlyList<StyleInput> Styles, StylizeOptions Options,
     string? ContentMaskPath = null, string? StyleMaskPath = null)
 {
     public LabelMapPair? Segmentation { get; init; }
 
     public IReadOnlyList<StrotssPointPair>? GuidancePoints { get; init; }
-}
 
-/// <summary>Semantic label maps of a content image and a style image (user masks or automatic groups).</summary>
-public sealed record LabelMapPair(LabelMap Content, LabelMap Style);
+    public RequestShape Shape => new(Styles.Count, ContentMaskPath is not null || StyleMaskPath is not null, GuidancePoints?.Count ?? 0);
+}
 
 /// <summary>Progress of one stylization: iteration counts over all scales.</summary>
 public sealed record StylizeProgress(int Iteration, int TotalIterations, int Scale, int Scales, double Loss);
@@ -50,14 +47,15 @@ public interface IStylizationEngine
         Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default);
 
     /// <summary>Automatic semantic groups of a content/style pair (co-segmentation on backbone features), at the
-    /// size <see cref="Stylize"/> would load them with the same options.</summary>
-    LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options);
+    /// size and on the device <see cref="Stylize"/> would load them with the same options.</summary>
+    LabelMapPair SegmentAutomatically(string contentPath, string stylePath, StylizeOptions options);
 }
 
 /// <summary>
-/// The engine's entry point: validates a request, loads images (and masks) on the selected device, runs Gatys
-/// et al. and encodes the PNG. Backbones are loaded once per (name, weights, device) and shared, and so are style
-/// images and (for gatys) their features, in a bounded cache (<see cref="StyleCacheStatistics"/>); thread-safe.
+/// The engine's entry point: validates a request with its method (<see cref="MethodRegistry"/>), loads the images on
+/// the selected device, runs the method and encodes the PNG. Backbones are loaded once per (name, weights, device)
+/// and shared, and so are style images and (for gatys) their features, in a bounded cache
+/// (<see cref="StyleCacheStatistics"/>); thread-safe.
 /// </summary>
 public sealed class StylizationEngine : IStylizationEngine, IDisposable
 {
@@ -97,136 +95,63 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
     static (string Name, string? Weights, string Device) BackboneKey(string name, string? weightsPath, Device device) =>
         (name.ToLowerInvariant(), weightsPath, device.ToString());
 
+    /// <summary>The device a request runs on: its own device option, else (auto) this engine's. The one place that decides it.</summary>
+    Device DeviceFor(SharedOptions options) => TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
+
     public StylizeResult Stylize(StylizeRequest request, IProgress<StylizeProgress>? progress = null,
         Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default)
     {
         var options = request.Options;
-        options.Validate();
+        var method = MethodRegistry.Get(options.Method);
         Validate(request);
+        method.Validate(options, request.Shape);
         ApplyThreadLimit();
         var stopwatch = Stopwatch.StartNew();
-        var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
-        var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
+        var shared = options.Shared;
+        var device = DeviceFor(shared);
+        var backbone = GetBackbone(shared.Backbone, shared.WeightsPath, device);
 
         using var scope = NewDisposeScope();
         using var cached = _styleCache.Open();
-        var content = ImageIO.LoadTensor(request.ContentPath, options.MaxSize, device);
-        var loaded = request.Styles.Select(s => cached.Image(s.Path, options.MaxSize, device)).ToList();
+        var content = ImageIO.LoadTensor(request.ContentPath, shared.MaxSize, device);
+        var loaded = request.Styles.Select(s => cached.Image(s.Path, shared.MaxSize, device, s.Sha256)).ToList();
         var styles = loaded.Select((s, i) => (s.Image, request.Styles[i].Weight)).ToList();
-        // Colour preservation replaces the style images by ones matched to this content: their features are its own.
-        StyleFeatureSource? styleFeatures = options.PreserveColor ? null : (i, factor, layers, compute) =>
-            cached.Features(loaded[i].Key, BackboneKey(options.Backbone, options.WeightsPath, device), layers, factor, compute);
+        StyleFeatureSource features = (i, factor, layers, compute) =>
+            cached.Features(loaded[i].Key, BackboneKey(shared.Backbone, shared.WeightsPath, device), layers, factor, compute);
 
         double finalLoss = double.NaN;
         var trackingProgress = new SyncProgress(p => { finalLoss = p.Loss; progress?.Report(p); });
-        Action<int, Tensor>? encodeSnapshot = snapshot is null ? null : (i, img) => snapshot(i, Encode(img, content, options));
-        var result = options.Method switch
-        {
-            StyleMethod.Photo => RunPhoto(request, backbone, content, styles[0].Image, trackingProgress, encodeSnapshot, cancellationToken),
-            StyleMethod.Strotss => RunStrotss(request, backbone, content, styles[0].Image, trackingProgress, encodeSnapshot, cancellationToken),
-            _ => RunGatys(request, backbone, content, styles, styleFeatures, trackingProgress, encodeSnapshot, cancellationToken),
-        };
-        int iterations = options.TotalIterations();
-        var png = Encode(result, content, options);
+        Action<int, Tensor>? encodeSnapshot = snapshot is null ? null : (i, img) => snapshot(i, ImageIO.EncodePng(img));
+        var result = method.Run(new MethodRun(request, backbone, content, styles, features, trackingProgress, encodeSnapshot, cancellationToken));
+        var png = ImageIO.EncodePng(result);
         return new StylizeResult(png, (int)result.shape[3], (int)result.shape[2], finalLoss, stopwatch.Elapsed,
-            TorchDevices.Describe(device), iterations);
+            TorchDevices.Describe(device), method.Iterations(options));
     }
 
-    static Tensor RunGatys(StylizeRequest request, IBackbone backbone, Tensor content, List<(Tensor Image, double Weight)> styles,
-        StyleFeatureSource? styleFeatures, IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
+    public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, StylizeOptions options)
     {
-        var options = request.Options;
-        using var regions = LoadRegions(request, content, styles[0].Image, content.device);
-        var target = options.PreserveColor ? ColorPreservation.LuminanceAsRgb(content) : content;
-        if (options.PreserveColor)
-            styles = styles.Select(s => (ColorPreservation.MatchedStyleLuminance(s.Image, content), s.Weight)).ToList();
-        return new GatysStylizer(backbone).Run(target, styles, options, regions, progress, snapshot, cancellationToken,
-            styleFeatures: styleFeatures);
-    }
-
-    /// <summary>Deep Photo Style Transfer with the user's masks, else the given label maps, else automatic groups.</summary>
-    static Tensor RunPhoto(StylizeRequest request, IBackbone backbone, Tensor content, Tensor style,
-        IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
-    {
-        var options = request.Options;
-        var maps = request.ContentMaskPath is not null ? null
-            : request.Segmentation ?? Segment(backbone, content, style, options.Segmentation);
-        using var regions = maps is null
-            ? LoadRegions(request, content, style, content.device)
-            : RegionsOf(maps, content, style, content.device);
-        return new DeepPhotoStylizer(backbone).Run(content, style, regions, options, options.Photo, progress, snapshot, cancellationToken);
-    }
-
-    static Tensor RunStrotss(StylizeRequest request, IBackbone backbone, Tensor content, Tensor style,
-        IProgress<StylizeProgress> progress, Action<int, Tensor>? snapshot, CancellationToken cancellationToken)
-    {
-        using var guidance = request.ContentMaskPath is not null && request.StyleMaskPath is not null
-            ? StrotssGuidance.FromColorMasks(request.ContentMaskPath, request.StyleMaskPath, request.GuidancePoints,
-                contentSize: ((int)content.shape[^1], (int)content.shape[^2]), styleSize: ((int)style.shape[^1], (int)style.shape[^2]))
-            : request.GuidancePoints is { Count: > 0 } points ? StrotssGuidance.FromPoints(points) : null;
-        return new StrotssStylizer(backbone).Run(content, style, request.Options.EffectiveStrotss(), guidance, progress, snapshot, cancellationToken);
-    }
-
-    public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options)
-    {
-        options.Validate();
+        MethodRegistry.Get(options.Method).Validate(options);
         ApplyThreadLimit();
-        var device = TorchDevices.Select(options.Device == "auto" ? _devicePreference : options.Device);
-        var backbone = GetBackbone(options.Backbone, options.WeightsPath, device);
+        var shared = options.Shared;
+        var device = DeviceFor(shared);
+        var backbone = GetBackbone(shared.Backbone, shared.WeightsPath, device);
         using var scope = NewDisposeScope();
         using var cached = _styleCache.Open();
-        var content = ImageIO.LoadTensor(contentPath, options.MaxSize, device);
-        var style = cached.Image(stylePath, options.MaxSize, device).Image;
-        return Segment(backbone, content, style, options.Segmentation);
-    }
-
-    static LabelMapPair Segment(IBackbone backbone, Tensor content, Tensor style, AutoSegmentationOptions options)
-    {
-        var (c, s) = AutoCoSegmentation.Segment(backbone, content, style, options);
+        var content = ImageIO.LoadTensor(contentPath, shared.MaxSize, device);
+        var style = cached.Image(stylePath, shared.MaxSize, device).Image;
+        var (c, s) = AutoCoSegmentation.Segment(backbone, content, style, options.Photo.Segmentation);
         return new LabelMapPair(c, s);
     }
 
-    /// <summary>Region masks from label maps (resized to the images); null when content and style share no label.</summary>
-    static RegionMasks? RegionsOf(LabelMapPair maps, Tensor content, Tensor style, Device device)
-    {
-        var c = ColorLabelMasks.Resize(maps.Content, (int)content.shape[3], (int)content.shape[2]);
-        var s = ColorLabelMasks.Resize(maps.Style, (int)style.shape[3], (int)style.shape[2]);
-        var groups = SemanticGroups.Match(c, s);
-        return groups.All(g => g.Orphan) ? null : new RegionMasks(c, s, groups, device);
-    }
-
-    static byte[] Encode(Tensor image, Tensor content, GatysOptions options)
-    {
-        if (!options.PreserveColor || options.Method != StyleMethod.Gatys) return ImageIO.EncodePng(image);
-        using var colored = ColorPreservation.Recombine(image, content);
-        return ImageIO.EncodePng(colored);
-    }
-
+    /// <summary>What no method can take: no style, absurd weights, half a mask pair.</summary>
     static void Validate(StylizeRequest request)
     {
         if (request.Styles.Count == 0) throw new ArgumentException("no style image given");
         foreach (var s in request.Styles)
             if (!double.IsFinite(s.Weight) || s.Weight <= 0)
                 throw new ArgumentException($"style weight {s.Weight} for {s.Path} must be finite and > 0");
-        bool hasContentMask = request.ContentMaskPath is not null, hasStyleMask = request.StyleMaskPath is not null;
-        if (hasContentMask != hasStyleMask)
+        if ((request.ContentMaskPath is null) != (request.StyleMaskPath is null))
             throw new ArgumentException("semantic masks come in pairs: give both a content mask and a style mask");
-        if (hasContentMask && request.Styles.Count != 1)
-            throw new ArgumentException("semantic masks need exactly one style image");
-        if (request.Options.Method != StyleMethod.Gatys && request.Styles.Count != 1)
-            throw new ArgumentException($"method {request.Options.Method.ToString().ToLowerInvariant()} takes exactly one style image");
-    }
-
-    static RegionMasks? LoadRegions(StylizeRequest request, Tensor content, Tensor style, Device device)
-    {
-        if (request.ContentMaskPath is null || request.StyleMaskPath is null) return null;
-        var contentMap = ColorLabelMasks.Load(request.ContentMaskPath, (int)content.shape[3], (int)content.shape[2]);
-        var styleMap = ColorLabelMasks.Load(request.StyleMaskPath, (int)style.shape[3], (int)style.shape[2]);
-        var groups = SemanticGroups.Match(contentMap, styleMap);
-        if (groups.All(g => g.Orphan))
-            throw new InvalidInputException(request.StyleMaskPath,
-                $"shares no label with the content mask {request.ContentMaskPath} (content labels: {string.Join(", ", groups.Select(g => g.Label))})");
-        return new RegionMasks(contentMap, styleMap, groups, device);
     }
 
     public void Dispose()

@@ -39,8 +39,8 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
     public async Task<bool> TryAcceptAsync(WorkItem work)
     {
         if (_inFlight.ContainsKey(work.DispatchId)) return true;
-        _lastMaxSize = work.Options.MaxSize;
-        if (_training is not null || _inFlight.Count >= Capacity(work.Options.MaxSize)) return false;
+        _lastMaxSize = work.Options.Shared.MaxSize;
+        if (_training is not null || _inFlight.Count >= Capacity(work.Options.Shared.MaxSize)) return false;
         _inFlight[work.DispatchId] = work;
         StyleTransferMetrics.NodeInFlight(_inFlight.Count);
         try

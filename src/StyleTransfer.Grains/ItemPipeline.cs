@@ -5,7 +5,7 @@ using StyleTransfer.Storage;
 namespace StyleTransfer.Grains;
 
 /// <summary>
-/// One item, start to end, off the Orleans scheduler: hash the inputs, skip when the store already holds a result of
+/// One item, start to end, off the Orleans scheduler: from its input hashes, skip when the store already holds a result of
 /// that name with the same parameters hash, else stylize on a dedicated long-running thread and commit the PNG with
 /// its parameters as metadata. Snapshots, when asked for, are committed beside the output as
 /// "&lt;stem&gt;.iter-NNNNNN.png". An existing file that is one of the item's inputs is never replaced, nor one the
@@ -13,17 +13,17 @@ namespace StyleTransfer.Grains;
 /// image is kept in <paramref name="pending"/> so the next attempt commits it without computing it again.
 /// Never throws: failures come back as an outcome with a reason.
 /// </summary>
-public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, string device, PendingResults? pending = null,
-    IInputFiles? inputs = null)
+public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, PendingResults? pending = null)
 {
-    /// <param name="segmentation">automatic semantic groups of the item's images (photo method without masks), or null.</param>
-    public async Task<ItemOutcome> RunAsync(WorkItem work, LabelMapPair? segmentation, IProgress<StylizeProgress> progress,
+    /// <param name="hashes">the item's input hashes, computed once for the attempt (<see cref="ItemHashes.Of"/>).</param>
+    /// <param name="segmentation">automatic semantic groups of the item's images (for a method that needs them), or null.</param>
+    public async Task<ItemOutcome> RunAsync(WorkItem work, ItemHashes hashes, SegmentationMaps? segmentation, IProgress<StylizeProgress> progress,
         CancellationToken cancellationToken)
     {
         try
         {
-            if (inputs is not null) work = work with { Item = await LocalInputsAsync(work.Item, inputs, cancellationToken) };
-            var parameters = await Task.Run(() => ResultParameters.Compute(work.Item, work.Options), cancellationToken);
+            var options = MethodSpecMapping.ForNode(work.Options);
+            var parameters = ResultParameters.Compute(work.Item, options, hashes);
             var existing = await AtStore(() => store.GetAsync(work.OutputName, cancellationToken));
             if (existing is not null
                 && existing.Metadata.TryGetValue(ResultParameters.Keys.ParamsHash, out var hash) && hash == parameters.Hash)
@@ -48,18 +48,18 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
                 using var shaped = output is null ? null : await Task.Run(() => ItemShaping.Prepare(work.Item.ContentPath, output), cancellationToken);
                 var request = new StylizeRequest(
                     shaped?.ContentPath ?? work.Item.ContentPath,
-                    work.Item.Styles.Select(s => new StyleInput(s.Path, s.Weight)).ToList(),
-                    shaped is null ? work.Options with { Device = device } : work.Options with { Device = device, MaxSize = shaped.LongestSide },
+                    work.Item.Styles.Select((s, i) => new StyleInput(s.Path, s.Weight, hashes.Styles[i])).ToList(),
+                    shaped is null ? options : options with { Shared = options.Shared with { MaxSize = shaped.LongestSide } },
                     work.Item.ContentMaskPath,
                     work.Item.StyleMaskPath)
                 {
-                    Segmentation = segmentation,
-                    GuidancePoints = work.Item.GuidancePoints,
+                    Segmentation = segmentation is null ? null : MethodSpecMapping.ToEngine(segmentation),
+                    GuidancePoints = MethodSpecMapping.ToEngine(work.Item.GuidancePoints),
                 };
                 var result = await Task.Factory.StartNew(
                     () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
                     cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                (png, metadata) = (output is null ? result.Png : ItemShaping.Encode(result.Png, output), parameters.Metadata(work, result));
+                (png, metadata) = (output is null ? result.Png : ItemShaping.Encode(result.Png, output), parameters.Metadata(work, options, result));
             }
             try
             {
@@ -85,7 +85,8 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
     }
 
     /// <summary>The item with its content and style images as local files (blobs are read into the node's cache).</summary>
-    static async Task<JobItemSpec> LocalInputsAsync(JobItemSpec item, IInputFiles inputs, CancellationToken cancellationToken)
+    /// <summary>The item with its blob inputs (azure://…) replaced by node-local copies; other paths as they are.</summary>
+    public static async Task<JobItemSpec> LocalInputsAsync(JobItemSpec item, IInputFiles inputs, CancellationToken cancellationToken)
     {
         if (!BlobInputNames.Is(item.ContentPath) && !item.Styles.Any(s => BlobInputNames.Is(s.Path))) return item;
         var styles = new List<StyleSpec>();
@@ -128,7 +129,7 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
 
     // Runs on the engine's own thread, so waiting for the commit blocks no grain.
     Action<int, byte[]>? SnapshotCommitter(WorkItem work, string paramsHash, CancellationToken cancellationToken) =>
-        work.Options.SnapshotEvery <= 0 ? null : (iteration, png) => store.CommitAsync(SnapshotName(work.OutputName, iteration), png,
+        work.Options.Shared.SnapshotEvery <= 0 ? null : (iteration, png) => store.CommitAsync(SnapshotName(work.OutputName, iteration), png,
             new Dictionary<string, string> { [ResultParameters.Keys.ParamsHash] = paramsHash, ["iteration"] = iteration.ToString() },
             cancellationToken).GetAwaiter().GetResult();
 }

@@ -52,6 +52,7 @@ public sealed class JobGrain(
             throw new InvalidOperationException($"job '{JobId}' was already started with a different spec; use a new job id");
         }
         spec.Validate();
+        MethodChecks.Validate(spec);
         if (spec.ManifestPath is not null && !File.Exists(spec.ManifestPath))
             throw new ArgumentException($"manifest {spec.ManifestPath}: file not found on the silo");
 
@@ -216,6 +217,7 @@ public sealed class JobGrain(
             int index = S.Pages.Count;
             if (page.Items.Count + page.Rejected.Count > 0)
             {
+                RejectWhatTheMethodRefuses(page);
                 await RejectDuplicateNamesAsync(page);
                 await InitializePageAsync(index, page.Items, page.Rejected);
                 int total = page.Items.Count + page.Rejected.Count;
@@ -226,6 +228,20 @@ public sealed class JobGrain(
             S.SourceExhausted = page.Exhausted;
             // The cursor is durable before the page runs; a crash in between re-reads the same lines into the same page.
             await WriteAsync();
+        }
+    }
+
+    /// <summary>Moves the items the method cannot run (e.g. several styles for photo) to the page's rejected items, naming the line.</summary>
+    void RejectWhatTheMethodRefuses(JobManifest.Page page)
+    {
+        var spec = S.Spec!;
+        for (int i = page.Items.Count - 1; i >= 0; i--)
+        {
+            var item = page.Items[i];
+            if (MethodChecks.Problem(item.OptionsOr(spec.Options), item) is not string problem) continue;
+            page.Rejected.Add(new RejectedItem(item.ItemId, item.OutputName, $"manifest {spec.ManifestPath} line {page.Lines[i]}: {problem}"));
+            page.Items.RemoveAt(i);
+            page.Lines.RemoveAt(i);
         }
     }
 

@@ -208,15 +208,15 @@ public sealed class JobPageGrain(
             return false;
         }
         // The optimizer's report cannot arrive before this: the page is not reentrant.
-        item.Dispatched(work.DispatchId, node, options.TotalIterations(), DateTimeOffset.UtcNow);
+        item.Dispatched(work.DispatchId, node, MethodSpecMapping.ToEngine(options).TotalIterations(), DateTimeOffset.UtcNow);
         return true;
     }
 
-    /// <summary>Colour-label masks (gatys, photo) are checked up front; STROTSS guidance images are read by the engine.</summary>
+    /// <summary>Colour-label masks are checked up front; guidance images are read by the engine.</summary>
     async Task CheckMasksAsync()
     {
         foreach (var item in Items.Where(i => i.State == ItemState.Queued && i.Spec.HasMasks && !i.MasksChecked
-                     && i.Spec.OptionsOr(state.State.Options!).Method != StyleMethod.Strotss))
+                     && MethodRegistry.Get(i.Spec.OptionsOr(state.State.Options!).Method).Masks == MaskMeaning.ColorLabels))
         {
             var spec = item.Spec;
             var request = new SegmentationRequest(spec.ContentPath, spec.ContentMaskPath!, spec.Styles[0].Path, spec.StyleMaskPath!);

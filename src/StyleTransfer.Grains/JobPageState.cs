@@ -1,4 +1,4 @@
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Contracts;
 
 namespace StyleTransfer.Grains;
 
@@ -8,7 +8,7 @@ public sealed class JobPageState
 {
     [Id(0)] public string JobId { get; set; } = "";
     [Id(1)] public int Page { get; set; }
-    [Id(2)] public GatysOptions? Options { get; set; }
+    [Id(2)] public MethodSpec? Options { get; set; }
     [Id(3)] public List<PageItem> Items { get; set; } = [];
     [Id(4)] public bool Overwrite { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Storage;
 
 namespace StyleTransfer.Grains;
@@ -44,13 +45,16 @@ public sealed class OptimizerGrain(
 
     async Task RunAsync(WorkItem work, string nodeId)
     {
-        var pipeline = new ItemPipeline(engine, store, nodeOptions.Value.Device, new PendingResults(nodeOptions.Value.PendingResultsPath), inputs);
+        var pipeline = new ItemPipeline(engine, store, new PendingResults(nodeOptions.Value.PendingResultsPath));
         // Task.Run: the pipeline must not run on this activation's scheduler; its continuation here does.
         ItemOutcome outcome;
         try
         {
-            var groups = await AutomaticGroupsAsync(work); // here, on the activation: grain calls need its context
-            outcome = await Task.Run(() => pipeline.RunAsync(work, groups, _progress, _cancellation.Token));
+            // Blob inputs become node-local files first: everything below reads them.
+            work = work with { Item = await Task.Run(() => ItemPipeline.LocalInputsAsync(work.Item, inputs, _cancellation.Token)) };
+            var hashes = await Task.Run(() => ItemHashes.Of(work.Item)); // once per attempt, for everything below
+            var groups = await AutomaticGroupsAsync(work, hashes); // here, on the activation: grain calls need its context
+            outcome = await Task.Run(() => pipeline.RunAsync(work, hashes, groups, _progress, _cancellation.Token));
         }
         catch (Exception e)
         {
@@ -77,14 +81,12 @@ public sealed class OptimizerGrain(
         DeactivateOnIdle();
     }
 
-    /// <summary>The photo method without user masks uses automatic groups, computed once per image pair by the segmentation grain.</summary>
-    async Task<LabelMapPair?> AutomaticGroupsAsync(WorkItem work)
+    /// <summary>Automatic groups for a method that needs them (photo without masks), computed once per image pair by the segmentation grain.</summary>
+    async Task<SegmentationMaps?> AutomaticGroupsAsync(WorkItem work, ItemHashes hashes)
     {
-        if (work.Options.Method != StyleTransfer.Engine.Methods.StyleMethod.Photo || work.Item.HasMasks) return null;
-        var request = new AutoSegmentationRequest(work.Item.ContentPath, work.Item.Styles[0].Path, work.Options);
-        var (contentHash, styleHash) = await Task.Run(() => (FileHashes.Sha256(request.ContentPath), FileHashes.Sha256(request.StylePath)));
-        var key = request.Key(contentHash, styleHash);
-        return await GrainFactory.GetGrain<ISegmentationGrain>(key).SegmentAutomaticallyAsync(request);
+        if (!MethodRegistry.Get(work.Options.Method).NeedsAutomaticGroups(work.Item.HasMasks)) return null;
+        var request = new AutoSegmentationRequest(work.Item.ContentPath, hashes.Content, work.Item.Styles[0].Path, hashes.Styles[0], work.Options);
+        return await GrainFactory.GetGrain<ISegmentationGrain>(request.Key()).SegmentAutomaticallyAsync(request);
     }
 
     async Task ReportAsync(WorkItem work, ItemOutcome outcome)

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
-using StyleTransfer.Engine.Methods.Gatys;
-using StyleTransfer.Engine.Methods.Strotss;
+using StyleTransfer.Engine.Methods;
 
 namespace StyleTransfer.Grains;
 
@@ -13,7 +13,8 @@ namespace StyleTransfer.Grains;
 /// What produced a result, recorded as its metadata. <see cref="Json"/> ("params") lists the method, the options
 /// and every input file with its path and SHA-256. <see cref="Hash"/> ("params-hash") is the SHA-256 of the same
 /// document without paths, so moving or renaming inputs does not force a recompute but changing a pixel or an option
-/// does. Options that do not change the image (device, snapshot interval) are normalized away.
+/// does. The options are those that change the image, in one flat object (<see cref="IStyleMethod.OutputSettings"/>):
+/// the shared settings and the chosen method's; other methods' settings, the device and the snapshot interval are not.
 /// </summary>
 public sealed record ResultParameters(string Json, string Hash)
 {
@@ -41,20 +42,20 @@ public sealed record ResultParameters(string Json, string Hash)
 
     sealed record Input(string? Path, string Sha256, double? Weight = null);
 
-    sealed record Document(string Method, GatysOptions Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
-        IReadOnlyList<StrotssPointPair>? GuidancePoints, ItemOutput? Output);
+    sealed record Document(string Method, JsonObject Options, Input Content, IReadOnlyList<Input> Styles, Input? ContentMask, Input? StyleMask,
+        IReadOnlyList<GuidancePoint>? GuidancePoints, ItemOutput? Output);
 
-    /// <summary>Hashes the input files (throws <see cref="InvalidInputException"/> naming a missing or unreadable one).</summary>
-    public static ResultParameters Compute(JobItemSpec item, GatysOptions options)
+    /// <summary>The parameters of <paramref name="item"/> run with <paramref name="options"/>, from its input hashes.</summary>
+    public static ResultParameters Compute(JobItemSpec item, StylizeOptions options, ItemHashes hashes)
     {
-        Input Hash(string path, double? weight = null) => new(path, FileHashes.Sha256(path), weight);
+        var method = MethodRegistry.Get(options.Method);
         var document = new Document(
-            MethodName(options),
-            Normalize(options),
-            Hash(item.ContentPath),
-            item.Styles.Select(s => Hash(s.Path, s.Weight)).ToList(),
-            item.ContentMaskPath is { } cm ? Hash(cm) : null,
-            item.StyleMaskPath is { } sm ? Hash(sm) : null,
+            method.Name,
+            Flatten(method.OutputSettings(options)),
+            new Input(item.ContentPath, hashes.Content),
+            item.Styles.Select((s, i) => new Input(s.Path, hashes.Styles[i], s.Weight)).ToList(),
+            item.ContentMaskPath is { } cm ? new Input(cm, hashes.ContentMask!) : null,
+            item.StyleMaskPath is { } sm ? new Input(sm, hashes.StyleMask!) : null,
             item.GuidancePoints,
             item.Output);
         static Input? WithoutPath(Input? input) => input is null ? null : input with { Path = null };
@@ -69,14 +70,20 @@ public sealed record ResultParameters(string Json, string Hash)
         return new ResultParameters(JsonSerializer.Serialize(document, JsonOptions), hash);
     }
 
-    public static string MethodName(GatysOptions options) => options.Method.ToString().ToLowerInvariant();
-
-    public static GatysOptions Normalize(GatysOptions options) => options with { Device = "auto", SnapshotEvery = 0 };
-
-    public Dictionary<string, string> Metadata(WorkItem work, StylizeResult result)
+    /// <summary>The records' properties in one object (no two records of a method share a property name).</summary>
+    static JsonObject Flatten(IReadOnlyList<object> records)
     {
-        var metadata = BaseMetadata(work, result);
-        if (MaskOffPalette(work) is string offPalette) metadata[Keys.MaskOffPalette] = offPalette;
+        var flat = new JsonObject();
+        foreach (var record in records)
+            foreach (var (name, value) in JsonSerializer.SerializeToNode(record, record.GetType(), JsonOptions)!.AsObject().ToList())
+                flat.Add(name, value?.DeepClone());
+        return flat;
+    }
+
+    public Dictionary<string, string> Metadata(WorkItem work, StylizeOptions options, StylizeResult result)
+    {
+        var metadata = BaseMetadata(work, MethodRegistry.Get(options.Method).Name, result);
+        if (MaskOffPalette(work, options) is string offPalette) metadata[Keys.MaskOffPalette] = offPalette;
         return metadata;
     }
 
@@ -84,9 +91,9 @@ public sealed record ResultParameters(string Json, string Hash)
     /// For colour-label masks (gatys, photo): what happened to their pixels that are no label colour, e.g.
     /// "content 9.4%, style 0.0% of pixels off-palette, snapped to the nearest label".
     /// </summary>
-    static string? MaskOffPalette(WorkItem work)
+    static string? MaskOffPalette(WorkItem work, StylizeOptions options)
     {
-        if (work.Options.Method == Engine.Methods.StyleMethod.Strotss || work.Item.ContentMaskPath is not string contentMask
+        if (MethodRegistry.Get(options.Method).Masks != MaskMeaning.ColorLabels || work.Item.ContentMaskPath is not string contentMask
             || work.Item.StyleMaskPath is not string styleMask) return null;
         var c = Engine.Segmentation.ColorLabelMasks.OffPaletteFraction(contentMask);
         var s = Engine.Segmentation.ColorLabelMasks.OffPaletteFraction(styleMask);
@@ -94,9 +101,9 @@ public sealed record ResultParameters(string Json, string Hash)
             $"content {100 * c:0.0}%, style {100 * s:0.0}% of pixels off-palette, snapped to the nearest label");
     }
 
-    Dictionary<string, string> BaseMetadata(WorkItem work, StylizeResult result) => new()
+    Dictionary<string, string> BaseMetadata(WorkItem work, string method, StylizeResult result) => new()
     {
-        [Keys.Method] = MethodName(work.Options),
+        [Keys.Method] = method,
         [Keys.Params] = Json,
         [Keys.ParamsHash] = Hash,
         [Keys.JobId] = work.JobId,

@@ -1,5 +1,6 @@
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
+using StyleTransfer.Engine.Segmentation;
 
 namespace StyleTransfer.Grains;
 
@@ -8,20 +9,33 @@ public sealed class SegmentationGrain(IStylizationEngine engine) : Grain, ISegme
 {
     SegmentationResult? _result;
     string? _fingerprint;
-    LabelMapPair? _automatic;
+    SegmentationMaps? _automatic;
 
-    public async Task<LabelMapPair> SegmentAutomaticallyAsync(AutoSegmentationRequest request) =>
+    public async Task<SegmentationMaps> SegmentAutomaticallyAsync(AutoSegmentationRequest request) =>
         _automatic ??= await Task.Factory.StartNew(
-            () => engine.SegmentAutomatically(request.ContentPath, request.StylePath, request.Options),
+            () => MethodSpecMapping.ToSpec(engine.SegmentAutomatically(request.ContentPath, request.StylePath, MethodSpecMapping.ForNode(request.Options))),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public async Task<SegmentationResult> AnalyzeAsync(SegmentationRequest request)
     {
         var fingerprint = Fingerprint(request);
         if (_result is not null && fingerprint == _fingerprint) return _result;
-        _result = await Task.Run(() => MaskAnalysis.Analyze(request));
+        _result = await Task.Run(() => Analyze(request));
         _fingerprint = fingerprint;
         return _result;
+    }
+
+    static SegmentationResult Analyze(SegmentationRequest request)
+    {
+        try
+        {
+            var groups = MaskPairs.Analyze(request.ContentPath, request.ContentMaskPath, request.StylePath, request.StyleMaskPath);
+            return new SegmentationResult(groups.Select(MethodSpecMapping.ToSpec).ToList(), null);
+        }
+        catch (Exception e)
+        {
+            return new SegmentationResult([], FailureReasons.Describe(e));
+        }
     }
 
     static string Fingerprint(SegmentationRequest request) => string.Join('|',

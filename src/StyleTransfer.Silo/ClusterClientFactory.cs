@@ -22,7 +22,7 @@ public static class ClusterClientFactory
             .ConfigureLogging(builder => logging?.Invoke(builder))
             .UseOrleansClient(client =>
             {
-                client.UseStaticClustering(gateways.ToArray()).AddStyleTransferClient();
+                client.UseStaticClustering(gateways.ToArray());
                 // PostConfigure: the client's own defaults ("default") would otherwise win over Configure.
                 client.Services.PostConfigure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; });
                 client.Services.AddSingleton<IClientConnectionRetryFilter>(

@@ -26,7 +26,6 @@ public static class StyleTransferSiloBuilderExtensions
         Action<ResultStoreOptions>? configureStore = null, Action<GpuNodeOptions>? configureNode = null)
     {
         var services = builder.Services;
-        services.AddStyleTransferSerializer();
         services.AddResultStore(builder.Configuration.GetSection(ResultStoreSection));
         if (configureStore is not null) services.Configure(configureStore);
         services.AddOptions<GpuNodeOptions>().Bind(builder.Configuration.GetSection(GpuNodeOptions.SectionName));

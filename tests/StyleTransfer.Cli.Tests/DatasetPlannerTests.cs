@@ -1,3 +1,4 @@
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Cli.Datasets;
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine.Methods.Gatys;
@@ -20,7 +21,7 @@ public sealed class DatasetPlannerTests
             using (var writer = new DatasetWriter(content, styles, settings, null, Path.Combine(root, "out"), Path.Combine(root, "work")))
             {
                 writer.Begin(new DatasetRecord.Header(DatasetRecord.Kind, content, styles, settings.Seed, settings.StylesPerImage, settings.AlphaLevels,
-                    settings.Method, null, new GatysOptions(), "png", 90, 0, "none", false, library.Excluded));
+                    settings.Method, null, new StylizeOptions(), "png", 90, 0, "none", false, library.Excluded));
                 DatasetPlanner.Plan(content, library, settings, writer, new DatasetSources(null));
                 var (record, _) = writer.Finish();
                 var (_, read) = DatasetRecord.Open(record!);

@@ -58,6 +58,32 @@ public sealed class OptionValidationTests : IDisposable
         Assert.DoesNotContain("   at ", run.Error);
     }
 
+    [Theory]
+    [InlineData(new[] { "--method", "photo", "--preserve-color" }, "error: --preserve-color: does not apply to --method photo (it applies to gatys)")]
+    [InlineData(new[] { "--method", "photo", "--iterations", "50" }, "error: --iterations: does not apply to --method photo (it applies to gatys, strotss)")]
+    [InlineData(new[] { "--photo-lambda", "5" }, "error: --photo-lambda: does not apply to --method gatys (it applies to photo)")]
+    [InlineData(new[] { "--method", "strotss", "--style-weight", "5" }, "error: --style-weight: does not apply to --method strotss (it applies to gatys, photo)")]
+    [InlineData(new[] { "--method", "gatys", "--samples", "5" }, "error: --samples: does not apply to --method gatys (it applies to strotss)")]
+    public async Task An_option_the_method_does_not_take_is_refused_naming_it(string[] extra, string expected)
+    {
+        var run = await Batch(extra);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(expected, run.Error.Trim());
+        Assert.False(Directory.Exists(_dir["out"]), "nothing may be written for a usage error");
+    }
+
+    [Fact]
+    public async Task A_blend_the_method_cannot_run_is_refused_before_any_item_runs()
+    {
+        var second = _dir.File("wave.png");
+        var run = await Batch("--method", "photo", "--style", second, "--blend");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("method photo takes exactly one style image, not 2 (only gatys blend styles)", run.Error);
+        Assert.False(Directory.Exists(_dir["out"]), "nothing may be written for a usage error");
+    }
+
     [Fact]
     public async Task Parse_errors_exit_1_without_dumping_help()
     {

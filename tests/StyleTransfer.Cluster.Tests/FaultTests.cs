@@ -123,7 +123,7 @@ public sealed class FaultTests
         await File.WriteAllLinesAsync(manifest, lines);
 
         var client = await cluster.ConnectAsync();
-        var options = LoopbackCluster.FastOptions with { MaxSize = 32, Iterations = 2 };
+        var options = LoopbackCluster.FastOptions with { Shared = LoopbackCluster.FastOptions.Shared with { MaxSize = 32, Iterations = 2 } };
         var spec = new JobSpec("big", "big", Array.Empty<JobItemSpec>(), options) { ManifestPath = manifest };
         await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
         var status = await LoopbackCluster.WaitAsync(client, spec.JobId, JobTimeout);

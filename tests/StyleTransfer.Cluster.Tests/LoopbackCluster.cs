@@ -1,7 +1,9 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Grains;
 using StyleTransfer.Silo;
 
 namespace StyleTransfer.Cluster.Tests;
@@ -16,10 +18,10 @@ public sealed class LoopbackCluster : IAsyncDisposable
     readonly List<ClusterConnection> _clients = [];
 
     /// <summary>Small and quick: each item takes a fraction of a second on one core.</summary>
-    public static GatysOptions FastOptions { get; } = new()
+    public static MethodSpec FastOptions { get; } = MethodSpecMapping.ToSpec(new StylizeOptions
     {
-        MaxSize = 48, Iterations = 12, Optimizer = OptimizerKind.Adam, LearningRate = 0.05, Device = "cpu",
-    };
+        Shared = new() { MaxSize = 48, Iterations = 12, Device = "cpu" }, Gatys = new() { Optimizer = OptimizerKind.Adam, LearningRate = 0.05 },
+    });
 
     public static async Task<LoopbackCluster> StartAsync(int silos)
     {

@@ -1,4 +1,5 @@
 using SixLabors.ImageSharp.PixelFormats;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using static TorchSharp.torch;
 
@@ -12,14 +13,14 @@ public class StyleFeatureCacheTests : IDisposable
     public void Dispose() => _images.Dispose();
 
     /// <summary>Two scales: each item uses 3 entries (the loaded style, its features at ½ and at full size).</summary>
-    static readonly GatysOptions Small = new() { MaxSize = 64, Iterations = 3, Scales = 2, Device = "cpu" };
+    static readonly StylizeOptions Small = new() { Shared = new() { MaxSize = 64, Iterations = 3, Device = "cpu" }, Gatys = new() { Scales = 2 } };
 
     const int EntriesPerItem = 3;
 
-    static byte[] Run(StylizationEngine engine, string content, string style, GatysOptions? options = null) =>
+    static byte[] Run(StylizationEngine engine, string content, string style, StylizeOptions? options = null) =>
         engine.Stylize(new StylizeRequest(content, [new StyleInput(style)], options ?? Small)).Png;
 
-    static byte[] Fresh(string content, string style, GatysOptions? options = null)
+    static byte[] Fresh(string content, string style, StylizeOptions? options = null)
     {
         using var engine = new StylizationEngine("cpu");
         return Run(engine, content, style, options);
@@ -59,9 +60,9 @@ public class StyleFeatureCacheTests : IDisposable
         var styleMask = _images.Write("sm.png", 64, 64, (x, y) => x < 32 ? new Rgb24(0, 255, 0) : new Rgb24(0, 0, 255));
         var requests = new StylizeRequest[]
         {
-            new(content, [new StyleInput(style, 2), new StyleInput(other)], Small with { SoftmaxStyle = true }),
+            new(content, [new StyleInput(style, 2), new StyleInput(other)], Small with { Gatys = Small.Gatys with { SoftmaxStyle = true } }),
             new(content, [new StyleInput(style)], Small, contentMask, styleMask),
-            new(content, [new StyleInput(other)], Small with { PreserveColor = true }),
+            new(content, [new StyleInput(other)], Small with { Gatys = Small.Gatys with { PreserveColor = true } }),
         };
         using var engine = new StylizationEngine("cpu");
         foreach (var request in requests) engine.Stylize(request);

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Orleans.TestingHost;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Silo;
 using StyleTransfer.Storage;
@@ -33,10 +34,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     public TestImages Images { get; } = new();
 
     /// <summary>Tiny and fast: 64 px, 5 Adam steps.</summary>
-    public static GatysOptions FastOptions { get; } = new()
+    public static StylizeOptions FastEngineOptions { get; } = new()
     {
-        MaxSize = 64, Iterations = 5, Optimizer = OptimizerKind.Adam, LearningRate = 0.05, Device = "cpu",
+        Shared = new() { MaxSize = 64, Iterations = 5, Device = "cpu" }, Gatys = new() { Optimizer = OptimizerKind.Adam, LearningRate = 0.05 },
     };
+
+    public static MethodSpec FastOptions { get; } = MethodSpecMapping.ToSpec(FastEngineOptions);
+
+    /// <summary><see cref="FastOptions"/> changed on the engine's side (where the defaults are).</summary>
+    public static MethodSpec Fast(Func<StylizeOptions, StylizeOptions> change) => MethodSpecMapping.ToSpec(change(FastEngineOptions));
 
     public async Task InitializeAsync()
     {
@@ -56,7 +62,6 @@ public sealed class ClusterFixture : IAsyncLifetime
                 node.Device = "cpu";
                 node.ProgressIntervalSeconds = 0.5;
             }));
-        builder.ConfigureClient(client => client.AddStyleTransferClient());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -17,7 +17,7 @@ public sealed class ItemOutputTests : IDisposable
     [Fact]
     public void Item_output_round_trips_through_the_orleans_serializer()
     {
-        using var services = new ServiceCollection().AddStyleTransferSerializer().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
         var item = new JobItemSpec("a", "/in/a.png", [new StyleSpec("/in/s.png")], "cls/a__s.jpg") { Output = new ItemOutput("jpg", 75, 224, true) };
 

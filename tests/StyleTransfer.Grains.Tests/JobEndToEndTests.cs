@@ -59,7 +59,7 @@ public sealed class JobEndToEndTests(ClusterFixture fixture)
         var job = fixture.Client.GetGrain<IJobGrain>("e2e-1");
         await job.StartAsync(spec);
         Assert.Equal(2, (await job.GetStatusAsync()).Succeeded);
-        var changed = spec with { Options = spec.Options with { Iterations = 6 } };
+        var changed = spec with { Options = spec.Options with { Shared = spec.Options.Shared with { Iterations = 6 } } };
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => job.StartAsync(changed));
         Assert.Contains("different spec", refused.Message);
 
@@ -81,14 +81,18 @@ public sealed class JobEndToEndTests(ClusterFixture fixture)
         var images = fixture.Images;
         var style = images.Style("methods-stripes.png");
         var photo = new JobSpec("photo-auto", "methods", [Item("photo", images.Content("methods-photo.png", 4), style)],
-            ClusterFixture.FastOptions with
+            ClusterFixture.Fast(o => o with
             {
-                Method = StyleMethod.Photo,
+                Method = "photo",
+                Shared = o.Shared with { Iterations = new SharedOptions().Iterations }, // photo counts its own stages
                 Photo = new PhotoOptions { StyleIterations = 2, PhotoIterations = 2 },
-            });
+            }));
         var strotss = new JobSpec("strotss-points", "methods",
-            [Item("strotss", images.Content("methods-strotss.png", 5), style) with { GuidancePoints = [new StrotssPointPair(0.2, 0.2, 0.8, 0.8)] }],
-            ClusterFixture.FastOptions with { Method = StyleMethod.Strotss, Iterations = 2, Strotss = new StrotssOptions { Scales = 1, Samples = 128 } });
+            [Item("strotss", images.Content("methods-strotss.png", 5), style) with { GuidancePoints = [new GuidancePoint(0.2, 0.2, 0.8, 0.8)] }],
+            ClusterFixture.Fast(o => o with
+            {
+                Method = "strotss", Shared = o.Shared with { Iterations = 2 }, Gatys = new(), Strotss = new StrotssOptions { Scales = 1, Samples = 128 },
+            }));
 
         foreach (var (spec, method) in new[] { (photo, "photo"), (strotss, "strotss") })
         {
@@ -96,7 +100,7 @@ public sealed class JobEndToEndTests(ClusterFixture fixture)
             Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
             var stored = await fixture.Store.GetAsync($"methods/{spec.Items[0].ItemId}.png");
             Assert.Equal(method, stored!.Metadata["method"]);
-            Assert.Equal(spec.Options.TotalIterations(), status.Items[0].TotalIterations);
+            Assert.Equal(MethodSpecMapping.ToEngine(spec.Options).TotalIterations(), status.Items[0].TotalIterations);
         }
         var strotssParams = (await fixture.Store.GetAsync("methods/strotss.png"))!.Metadata["params"];
         Assert.Contains("guidancePoints", strotssParams);
@@ -107,7 +111,7 @@ public sealed class JobEndToEndTests(ClusterFixture fixture)
     {
         var images = fixture.Images;
         var spec = new JobSpec("snapshots", "snap", [Item("shot", images.Content("snap.png", 3), images.Style("snap-stripes.png"))],
-            ClusterFixture.FastOptions with { Iterations = 4, SnapshotEvery = 2 });
+            ClusterFixture.Fast(o => o with { Shared = o.Shared with { Iterations = 4, SnapshotEvery = 2 } }));
         var status = await fixture.RunAsync(spec);
         Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
         var final = await fixture.Store.GetAsync("snap/shot.png");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 
 namespace StyleTransfer.Grains.Tests;
@@ -9,19 +10,22 @@ namespace StyleTransfer.Grains.Tests;
 public sealed class SerializationTests
 {
     [Fact]
-    public void Job_spec_with_engine_options_round_trips_through_the_orleans_serializer()
+    public void Job_spec_with_method_settings_round_trips_through_the_orleans_serializer()
     {
-        using var services = new ServiceCollection().AddStyleTransferSerializer().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
         var spec = new JobSpec("j", "out",
             [new JobItemSpec("a", "/in/a.png", [new StyleSpec("/in/s.png", 0.7), new StyleSpec("/in/t.png")], "a.png", "/m/a.png", "/m/s.png")],
-            new GatysOptions { MaxSize = 96, Optimizer = OptimizerKind.Adam, StyleLayers = ["layer1", "layer2"], SoftmaxStyle = true });
+            MethodSpecMapping.ToSpec(new StylizeOptions
+            {
+                Shared = new() { MaxSize = 96 }, Gatys = new() { Optimizer = OptimizerKind.Adam, StyleLayers = ["layer1", "layer2"], SoftmaxStyle = true },
+            }));
 
         var copy = serializer.Deserialize<JobSpec>(serializer.SerializeToArray(spec));
         Assert.NotNull(copy);
 
         Assert.Equal(JsonSerializer.Serialize(spec), JsonSerializer.Serialize(copy));
-        Assert.Equal(OptimizerKind.Adam, copy.Options.Optimizer);
-        Assert.Equal(["layer1", "layer2"], copy.Options.StyleLayers!);
+        Assert.Equal(OptimizerKind.Adam, MethodSpecMapping.ToEngine(copy.Options).Gatys.Optimizer);
+        Assert.Equal(["layer1", "layer2"], copy.Options.Gatys.StyleLayers!);
     }
 }

@@ -77,7 +77,7 @@ public sealed class StoreFaultTests
             return result;
         }
 
-        public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, Engine.Methods.Gatys.GatysOptions options) =>
+        public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, Engine.Methods.StylizeOptions options) =>
             inner.SegmentAutomatically(contentPath, stylePath, options);
     }
 
@@ -117,7 +117,7 @@ public sealed class StoreFaultTests
             var specs = Enumerable.Range(0, items)
                 .Select(i => new JobItemSpec($"i{i}", Images.Content($"{id}-c{i}.png", i, 32, 32), [new StyleSpec(style)], $"i{i}.png"))
                 .ToList();
-            return new JobSpec(id, id, specs, ClusterFixture.FastOptions with { MaxSize = 32 });
+            return new JobSpec(id, id, specs, ClusterFixture.Fast(o => o with { Shared = o.Shared with { MaxSize = 32 } }));
         }
 
         public async Task<JobStatus> WaitAsync(string jobId, Func<JobStatus, bool> until, TimeSpan timeout)

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StyleTransfer.Contracts;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Grains;
 using StyleTransfer.Silo;
 using StyleTransfer.Storage;
 
@@ -31,10 +33,10 @@ public sealed class WebViewHost : IAsyncLifetime
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static GatysOptions Options(int iterations) => new()
+    public static MethodSpec Options(int iterations) => MethodSpecMapping.ToSpec(new StylizeOptions
     {
-        MaxSize = 64, Iterations = iterations, Optimizer = OptimizerKind.Adam, LearningRate = 0.05, Device = "cpu",
-    };
+        Shared = new() { MaxSize = 64, Iterations = iterations, Device = "cpu" }, Gatys = new() { Optimizer = OptimizerKind.Adam, LearningRate = 0.05 },
+    });
 
     public async Task InitializeAsync()
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using StyleTransfer.Cli.Inputs;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Contracts;
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Grains;
 
 namespace StyleTransfer.Cli.Commands;
 
@@ -77,11 +77,11 @@ public class BatchCommand : Command
         JobLauncher.RunAsync(parse, _cluster, target, spec, cancellationToken);
 
     /// <summary>Items from somewhere other than --content (a manifest, for submit); null = plan from --content.</summary>
-    protected virtual JobSpec? SpecWithoutContent(ParseResult parse, GatysOptions options, string prefix, ClusterTarget target) => null;
+    protected virtual JobSpec? SpecWithoutContent(ParseResult parse, MethodSpec options, string prefix, ClusterTarget target) => null;
 
     async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var options = _method.Bind(parse);
+        var options = MethodSpecMapping.ToSpec(_method.Bind(parse));
         var target = _cluster.Bind(parse);
         var outValue = parse.GetValue(_out)!;
         if (SpecWithoutContent(parse, options, target.OutIsLocalFolder ? "" : JobLauncher.NamePrefix("--out", outValue), target) is JobSpec given)

@@ -1,3 +1,5 @@
+using StyleTransfer.Grains;
+using StyleTransfer.Engine.Methods;
 using System.CommandLine;
 using System.Globalization;
 using StyleTransfer.Cli.Datasets;
@@ -92,7 +94,7 @@ public sealed class DatasetCommand : Command
             {
                 Content = parse.GetValue(_content) is string c ? DatasetSources.Normalize(c) : header.Content,
                 Styles = parse.GetValue(_styles) is string s ? DatasetSources.Normalize(s) : header.Styles,
-                Options = header.Options with { Device = options.Device },
+                Options = header.Options with { Shared = header.Options.Shared with { Device = options.Shared.Device } },
             };
             options = header.Options;
             if (!sources.Exists(header.Content)) throw new UsageException($"--replay {replay}: its content {header.Content} is not here; give --content");
@@ -112,14 +114,14 @@ public sealed class DatasetCommand : Command
                 throw new UsageException($"--styles-per-image {k}: must be 1..{styles.Usable.Count} (the usable styles)");
             var shape = new ItemOutput(parse.GetValue(_format)!, parse.GetValue(_quality), parse.GetValue(_contentSize), parse.GetValue(_crop) == "center");
             if (shape.Problem() is string problem) throw new UsageException(problem.Contains("quality") ? $"--quality: {problem}" : $"--content-size: {problem}");
-            var method = options.Method.ToString().ToLowerInvariant();
+            var method = options.Method;
             var levels = AlphaLevels(parse, method);
-            header = new DatasetRecord.Header(DatasetRecord.Kind, contentRoot, DatasetSources.Normalize(stylesValue), options.Seed, k, levels, method, null,
+            header = new DatasetRecord.Header(DatasetRecord.Kind, contentRoot, DatasetSources.Normalize(stylesValue), options.Shared.Seed, k, levels, method, null,
                 options, shape.Format, shape.Quality, shape.ContentSize, shape.CenterCrop ? "center" : "none", parse.GetValue(_imagesOnly), styles.Excluded);
         }
         var settings = new DatasetSettings(header.Seed, header.StylesPerImage, header.AlphaLevels is { Count: > 0 } l ? l : [null], header.Method, header.Model,
             new ItemOutput(header.Format, header.Quality, header.ContentSize, header.Crop == "center"), header.ImagesOnly);
-        if (settings.Output.ContentSize > 0) options = options with { MaxSize = settings.Output.ContentSize };
+        if (settings.Output.ContentSize > 0) options = options with { Shared = options.Shared with { MaxSize = settings.Output.ContentSize } };
         try
         {
             options.Validate();
@@ -161,8 +163,8 @@ public sealed class DatasetCommand : Command
             return ExitCodes.Success;
         }
 
-        var jobId = _cluster.ExplicitJobId(parse) ?? Running.JobIds.Derive([], options, prefix, $"{target.Describe()} dataset {manifest}");
-        var spec = JobLauncher.Validated(new JobSpec(jobId, prefix, [], options) { ManifestPath = manifest, Overwrite = parse.GetValue(_cluster.Overwrite) });
+        var jobId = _cluster.ExplicitJobId(parse) ?? Running.JobIds.Derive([], MethodSpecMapping.ToSpec(options), prefix, $"{target.Describe()} dataset {manifest}");
+        var spec = JobLauncher.Validated(new JobSpec(jobId, prefix, [], MethodSpecMapping.ToSpec(options)) { ManifestPath = manifest, Overwrite = parse.GetValue(_cluster.Overwrite) });
         return await JobLauncher.RunAsync(parse, _cluster, target, spec, cancellationToken);
     }
 
@@ -215,7 +217,7 @@ public sealed class DatasetCommand : Command
         foreach (var style in excluded) output.WriteLine($"  {Running.SafeText.Escape(style.RelativePath)}: {Running.SafeText.Escape(style.Reason)}");
     }
 
-    static void WriteEstimate(TextWriter output, DatasetWriter writer, DatasetRecord.Header header, GatysOptions options, DatasetSettings settings,
+    static void WriteEstimate(TextWriter output, DatasetWriter writer, DatasetRecord.Header header, StylizeOptions options, DatasetSettings settings,
         DatasetSources sources, CancellationToken cancellationToken)
     {
         var first = writer.FirstOutput!;

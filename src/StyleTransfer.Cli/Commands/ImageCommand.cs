@@ -2,6 +2,7 @@ using System.CommandLine;
 using StyleTransfer.Cli.Inputs;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Contracts;
+using StyleTransfer.Grains;
 using StyleTransfer.Engine.Methods;
 
 namespace StyleTransfer.Cli.Commands;
@@ -109,11 +110,11 @@ public sealed class ImageCommand : Command
         }
 
         var points = GuidancePoints.Parse(_guidancePoints.Name, parse.GetValue(_guidancePoints));
-        if (points is not null && options.Method != StyleMethod.Strotss)
-            throw new UsageException($"{_guidancePoints.Name}: point guidance needs --method strotss");
+        if (points is not null && !MethodRegistry.Get(options.Method).TakesGuidancePoints)
+            throw new UsageException($"{_guidancePoints.Name}: point guidance does not apply to --method {options.Method} (it applies to {string.Join(", ", MethodRegistry.All.Where(m => m.TakesGuidancePoints).Select(m => m.Name))})");
         var item = new JobItemSpec(name, Path.GetFullPath(content),
             styles.Select(s => new StyleSpec(s.Path, s.Weight)).ToList(), name, contentMask, styleMask, points);
-        return await JobLauncher.RunAsync(parse, _cluster, target, JobLauncher.Plan(parse, _cluster, target, [item], options, prefix), cancellationToken);
+        return await JobLauncher.RunAsync(parse, _cluster, target, JobLauncher.Plan(parse, _cluster, target, [item], MethodSpecMapping.ToSpec(options), prefix), cancellationToken);
     }
 
     static string? ExistingMask(string option, string? path)

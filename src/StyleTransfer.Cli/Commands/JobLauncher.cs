@@ -3,7 +3,7 @@ using Spectre.Console;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Cli.Running;
 using StyleTransfer.Contracts;
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Grains;
 using StyleTransfer.Storage;
 
 namespace StyleTransfer.Cli.Commands;
@@ -16,7 +16,7 @@ public static class JobLauncher
 
     /// <summary>The job of these items: its id (--job-id, else derived from the inputs), validated.</summary>
     public static JobSpec Plan(ParseResult parse, ClusterOptions clusterOptions, ClusterTarget target,
-        IReadOnlyList<JobItemSpec> items, GatysOptions options, string outputPrefix)
+        IReadOnlyList<JobItemSpec> items, MethodSpec options, string outputPrefix)
     {
         var jobId = clusterOptions.ExplicitJobId(parse) ?? JobIds.Derive(items, options, outputPrefix, target.Describe());
         return Validated(new JobSpec(jobId, outputPrefix, items, options) { Overwrite = parse.GetValue(clusterOptions.Overwrite) });
@@ -27,6 +27,7 @@ public static class JobLauncher
         try
         {
             spec.Validate();
+            MethodChecks.Validate(spec);
         }
         catch (ArgumentException e)
         {
@@ -37,7 +38,7 @@ public static class JobLauncher
 
     public static string Describe(JobSpec spec) =>
         $"Job {spec.JobId}: {(spec.ManifestPath is not null ? $"items of manifest {spec.ManifestPath}" : spec.Items.Count == 1 ? "1 item" : $"{spec.Items.Count} items")}, " +
-        $"{spec.Options.Method.ToString().ToLowerInvariant()} {spec.Options.Backbone} {spec.Options.MaxSize} px × {spec.Options.Iterations} it";
+        $"{spec.Options.Method} {spec.Options.Shared.Backbone} {spec.Options.Shared.MaxSize} px × {MethodSpecMapping.ToEngine(spec.Options).TotalIterations()} it";
 
     public static async Task<int> RunAsync(ParseResult parse, ClusterOptions clusterOptions, ClusterTarget target,
         JobSpec spec, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public static class JobLauncher
         var options = spec.Options;
         output.WriteLine($"{Describe(spec)}, on {target.Describe()}");
         output.Flush();
-        await using var connection = await target.ConnectAsync(options.Device, cancellationToken);
+        await using var connection = await target.ConnectAsync(options.Shared.Device, cancellationToken);
         if (cancellationToken.IsCancellationRequested) return ExitCodes.Cancelled;
 
         var watcher = new JobWatcher(connection.Client);

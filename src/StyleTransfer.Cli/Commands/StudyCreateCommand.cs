@@ -6,6 +6,7 @@ using StyleTransfer.Cli.Inputs;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Cli.Running;
 using StyleTransfer.Contracts;
+using StyleTransfer.Grains;
 using StyleTransfer.Storage;
 using StyleTransfer.Studies.Design;
 using StyleTransfer.Studies.Formats;
@@ -131,7 +132,7 @@ public sealed class StudyCreateCommand : Command
         if (arguments.Count < 2) throw new UsageException("--condition: a study needs at least 2 conditions");
         var duplicate = arguments.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UsageException($"--condition {duplicate.Key}: two conditions have this name");
-        var conditionOptions = arguments.Select(c => ConditionOptions.Bind(c, parse, StudyMethodOptions)).ToList();
+        var conditionOptions = arguments.Select(c => MethodSpecMapping.ToSpec(ConditionOptions.Bind(c, parse, StudyMethodOptions))).ToList();
 
         var questions = (parse.GetValue(_question) ?? []).Select(QuestionArgument.Parse).ToList();
         if (questions.Count == 0) questions.Add(QuestionArgument.Default);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using StyleTransfer.Cli.Options;
 using StyleTransfer.Contracts;
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Grains;
 
 namespace StyleTransfer.Cli.Commands;
 
@@ -39,7 +39,7 @@ public sealed class SubmitCommand : BatchCommand
         });
     }
 
-    protected override JobSpec? SpecWithoutContent(ParseResult parse, GatysOptions options, string prefix, ClusterTarget target)
+    protected override JobSpec? SpecWithoutContent(ParseResult parse, MethodSpec options, string prefix, ClusterTarget target)
     {
         var manifest = parse.GetValue(_manifest);
         if (manifest is null) return null;
@@ -56,7 +56,7 @@ public sealed class SubmitCommand : BatchCommand
     protected override async Task<int> RunJobAsync(ParseResult parse, ClusterTarget target, JobSpec spec, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
-        await using var connection = await target.ConnectAsync(spec.Options.Device, cancellationToken);
+        await using var connection = await target.ConnectAsync(spec.Options.Shared.Device, cancellationToken);
         await new Running.JobWatcher(connection.Client).StartAsync(spec);
         output.WriteLine($"{JobLauncher.Describe(spec)}: submitted to {target.Describe()}");
         output.WriteLine($"Follow it with: styletransfer watch {spec.JobId} --cluster {string.Join(",", target.Gateways!)}");

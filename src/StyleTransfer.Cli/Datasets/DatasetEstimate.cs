@@ -1,6 +1,6 @@
 using StyleTransfer.Contracts;
 using StyleTransfer.Engine;
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Grains;
 
 namespace StyleTransfer.Cli.Datasets;
@@ -14,17 +14,22 @@ public sealed record DatasetEstimate(double SecondsPerOutput, long BytesPerOutpu
 {
     public const int CalibrationIterations = 5;
 
-    public static DatasetEstimate Calibrate(string contentPath, string stylePath, GatysOptions options, ItemOutput output,
+    public static DatasetEstimate Calibrate(string contentPath, string stylePath, StylizeOptions options, ItemOutput output,
         CancellationToken cancellationToken)
     {
         using var shaped = ItemShaping.Prepare(contentPath, output);
-        var full = options with { MaxSize = shaped.LongestSide, SnapshotEvery = 0 };
-        using var engine = new StylizationEngine(options.Device);
-        StylizeResult Run(int iterations) => engine.Stylize(
-            new StylizeRequest(shaped.ContentPath, [new StyleInput(stylePath)], full with { Iterations = iterations }), cancellationToken: cancellationToken);
-        Run(1);
-        var measured = Run(Math.Min(options.Iterations, CalibrationIterations));
-        double seconds = measured.Elapsed.TotalSeconds * full.TotalIterations() / Math.Max(1, measured.Iterations);
+        var method = MethodRegistry.Get(options.Method);
+        var full = options with { Shared = options.Shared with { MaxSize = shaped.LongestSide, SnapshotEvery = 0 } };
+        StylizeOptions WithIterations(int n) => full with { Shared = full.Shared with { Iterations = n } };
+        // Methods whose work scales with the shared iteration count are timed on a few and scaled up; others run whole.
+        var reduced = WithIterations(Math.Min(full.Shared.Iterations, CalibrationIterations));
+        var calibration = method.Iterations(reduced) < method.Iterations(full) ? reduced : full;
+        using var engine = new StylizationEngine(options.Shared.Device);
+        StylizeResult Run(StylizeOptions o) => engine.Stylize(
+            new StylizeRequest(shaped.ContentPath, [new StyleInput(stylePath)], o), cancellationToken: cancellationToken);
+        Run(ReferenceEquals(calibration, full) ? full : WithIterations(1));
+        var measured = Run(calibration);
+        double seconds = measured.Elapsed.TotalSeconds * method.Iterations(full) / Math.Max(1, measured.Iterations);
         return new DatasetEstimate(seconds, ItemShaping.Encode(measured.Png, output).Length, measured.Device);
     }
 }

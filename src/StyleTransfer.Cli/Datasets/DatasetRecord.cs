@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods;
 
 namespace StyleTransfer.Cli.Datasets;
 
@@ -14,7 +14,7 @@ public static class DatasetRecord
     public const string Kind = "styletransfer-dataset/1";
 
     public sealed record Header(string Record, string Content, string Styles, int Seed, int StylesPerImage, IReadOnlyList<double?> AlphaLevels,
-        string Method, string? Model, GatysOptions Options, string Format, int Quality, int ContentSize, string Crop, bool ImagesOnly,
+        string Method, string? Model, StylizeOptions Options, string Format, int Quality, int ContentSize, string Crop, bool ImagesOnly,
         IReadOnlyList<ExcludedStyle> ExcludedStyles);
 
     /// <summary>An output (<see cref="Content"/>, <see cref="Style"/>, <see cref="Output"/> set) or a copied file (<see cref="Copy"/> set).</summary>

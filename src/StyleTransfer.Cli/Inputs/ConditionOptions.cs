@@ -1,20 +1,21 @@
 using System.CommandLine;
 using StyleTransfer.Cli.Options;
-using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods;
 
 namespace StyleTransfer.Cli.Inputs;
 
 /// <summary>
-/// A study condition's method options: the study command's method options as given, overridden by the condition's
-/// own <c>option=value</c> pairs, parsed and validated by the same <see cref="MethodOptions"/> as every other
-/// command (so a bad value gives the same message, prefixed with the condition).
+/// A study condition's method options: the study command's method options as given (those that apply to the
+/// condition's method: a study may compare methods), overridden by the condition's own <c>option=value</c> pairs,
+/// parsed and validated by the same <see cref="MethodOptions"/> as every other command (so a bad value gives the
+/// same message, prefixed with the condition; a condition's own option that does not apply to its method is refused).
 /// </summary>
 public static class ConditionOptions
 {
     /// <summary>Options a condition may not set: its method is in its syntax, the device is the study's.</summary>
     static readonly string[] Reserved = ["method", "device"];
 
-    public static GatysOptions Bind(ConditionArgument condition, ParseResult study, IEnumerable<Option> studyMethodOptions)
+    public static StylizeOptions Bind(ConditionArgument condition, ParseResult study, IEnumerable<Option> studyMethodOptions)
     {
         var methodOptions = new MethodOptions();
         var known = methodOptions.All.ToDictionary(o => o.Name.TrimStart('-'), StringComparer.Ordinal);
@@ -30,7 +31,8 @@ public static class ConditionOptions
         var args = new List<string> { "--method", condition.Method };
         foreach (var option in studyMethodOptions)
         {
-            if (own.Contains(option.Name.TrimStart('-')) || study.GetResult(option) is not { Implicit: false } given) continue;
+            if (own.Contains(option.Name.TrimStart('-')) || study.GetResult(option) is not { Implicit: false } given
+                || !MethodOptions.AppliesTo(option.Name, condition.Method)) continue;
             args.Add(option.Name);
             args.AddRange(given.Tokens.Select(t => t.Value));
         }

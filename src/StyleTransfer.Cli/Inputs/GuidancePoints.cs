@@ -1,22 +1,22 @@
 using System.Globalization;
-using StyleTransfer.Engine.Methods.Strotss;
+using StyleTransfer.Contracts;
 
 namespace StyleTransfer.Cli.Inputs;
 
 /// <summary>Parses STROTSS point guidance: "cx,cy:sx,sy;cx,cy:sx,sy" with coordinates in [0,1].</summary>
 public static class GuidancePoints
 {
-    public static IReadOnlyList<StrotssPointPair>? Parse(string option, string? value)
+    public static IReadOnlyList<GuidancePoint>? Parse(string option, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        var pairs = new List<StrotssPointPair>();
+        var pairs = new List<GuidancePoint>();
         foreach (var pair in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var sides = pair.Split(':');
             if (sides.Length != 2) throw new UsageException($"{option} {value}: '{pair}' is not 'cx,cy:sx,sy'");
             var (cx, cy) = Point(option, value, sides[0]);
             var (sx, sy) = Point(option, value, sides[1]);
-            pairs.Add(new StrotssPointPair(cx, cy, sx, sy));
+            pairs.Add(new GuidancePoint(cx, cy, sx, sy));
         }
         return pairs;
     }

@@ -4,17 +4,20 @@ using System.Text.RegularExpressions;
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods.Photo;
+using StyleTransfer.Engine.Methods.Strotss;
 
 namespace StyleTransfer.Cli.Options;
 
 /// <summary>
-/// The method's command-line options, one per <see cref="GatysOptions"/> property, with GatysOptions' defaults.
-/// <see cref="Bind"/> builds the options and validates them, reporting the offending option by name.
+/// The method's command-line options, one per setting of the engine's <see cref="StylizeOptions"/>, with its
+/// defaults. <see cref="Bind"/> builds the options and validates them with the chosen method, reporting the
+/// offending option by name; an option given for a method it does not apply to is refused (<see cref="AppliesTo"/>).
 /// </summary>
 public sealed partial class MethodOptions
 {
-    public static readonly IReadOnlyList<string> Methods = ["gatys", "photo", "strotss"];
-    static readonly GatysOptions Defaults = new();
+    public static IReadOnlyList<string> Methods => MethodRegistry.Names;
+    static readonly StylizeOptions Defaults = new();
 
     public MethodOptions()
     {
@@ -28,14 +31,14 @@ public sealed partial class MethodOptions
     {
         Description = "Stylization method: gatys (Gatys et al., CVPR 2016), photo (Deep Photo Style Transfer, Luan et al., CVPR 2017: "
             + "photorealistic, semantic groups from masks or automatic), strotss (Kolkin et al., CVPR 2019; masks are colour-coded region guidance)",
-        DefaultValueFactory = _ => "gatys",
+        DefaultValueFactory = _ => Defaults.Method,
         HelpName = "name",
     };
 
     public Option<string> Backbone { get; } = new Option<string>("--backbone")
     {
         Description = "Feature network: resnet18 (weights shipped), vgg19 or vgg16 (need --weights)",
-        DefaultValueFactory = _ => Defaults.Backbone,
+        DefaultValueFactory = _ => Defaults.Shared.Backbone,
     }.AcceptOnlyFromAmong([.. BackboneFactory.Names]);
 
     public Option<string?> Weights { get; } = new("--weights")
@@ -47,42 +50,42 @@ public sealed partial class MethodOptions
     public Option<int> Size { get; } = new("--size")
     {
         Description = "Longest side of the output in pixels (16..8192)",
-        DefaultValueFactory = _ => Defaults.MaxSize,
+        DefaultValueFactory = _ => Defaults.Shared.MaxSize,
         HelpName = "px",
     };
 
     public Option<int> Iterations { get; } = new("--iterations")
     {
-        Description = "Optimizer iterations per scale",
-        DefaultValueFactory = _ => Defaults.Iterations,
+        Description = "Optimizer iterations per scale (gatys, strotss; photo counts --photo-style-iterations and --photo-iterations)",
+        DefaultValueFactory = _ => Defaults.Shared.Iterations,
         HelpName = "n",
     };
 
     public Option<int> Scales { get; } = new("--scales")
     {
         Description = "Number of scales, coarse to fine, each half the size of the next (1..6)",
-        DefaultValueFactory = _ => Defaults.Scales,
+        DefaultValueFactory = _ => Defaults.Gatys.Scales,
         HelpName = "n",
     };
 
     public Option<double> ContentWeight { get; } = new("--content-weight")
     {
         Description = "Weight of the content loss",
-        DefaultValueFactory = _ => Defaults.ContentWeight,
+        DefaultValueFactory = _ => Defaults.Gatys.ContentWeight,
         HelpName = "w",
     };
 
     public Option<double> StyleWeight { get; } = new("--style-weight")
     {
         Description = "Weight of the style loss",
-        DefaultValueFactory = _ => Defaults.StyleWeight,
+        DefaultValueFactory = _ => Defaults.Gatys.StyleWeight,
         HelpName = "w",
     };
 
     public Option<double> TvWeight { get; } = new("--tv-weight")
     {
         Description = "Weight of the total variation (smoothness) loss",
-        DefaultValueFactory = _ => Defaults.TvWeight,
+        DefaultValueFactory = _ => Defaults.Gatys.TvWeight,
         HelpName = "w",
     };
 
@@ -107,19 +110,19 @@ public sealed partial class MethodOptions
     public Option<string> Init { get; } = new Option<string>("--init")
     {
         Description = "Starting image: the content image or noise",
-        DefaultValueFactory = _ => Defaults.Init.ToString().ToLowerInvariant(),
+        DefaultValueFactory = _ => Defaults.Gatys.Init.ToString().ToLowerInvariant(),
     }.AcceptOnlyFromAmong("content", "noise");
 
     public Option<string> Optimizer { get; } = new Option<string>("--optimizer")
     {
         Description = "Optimizer",
-        DefaultValueFactory = _ => Defaults.Optimizer.ToString().ToLowerInvariant(),
+        DefaultValueFactory = _ => Defaults.Gatys.Optimizer.ToString().ToLowerInvariant(),
     }.AcceptOnlyFromAmong("lbfgs", "adam");
 
     public Option<double> LearningRate { get; } = new("--lr")
     {
         Description = "Adam learning rate, pixels in [0,1] (L-BFGS ignores it)",
-        DefaultValueFactory = _ => Defaults.LearningRate,
+        DefaultValueFactory = _ => Defaults.Gatys.LearningRate,
         HelpName = "rate",
     };
 
@@ -136,28 +139,28 @@ public sealed partial class MethodOptions
     public Option<double> SoftmaxTemperature { get; } = new("--softmax-temperature")
     {
         Description = "Temperature of the softmax transformation",
-        DefaultValueFactory = _ => Defaults.SoftmaxTemperature,
+        DefaultValueFactory = _ => Defaults.Gatys.SoftmaxTemperature,
         HelpName = "t",
     };
 
     public Option<int> Seed { get; } = new("--seed")
     {
         Description = "Random seed (noise init)",
-        DefaultValueFactory = _ => Defaults.Seed,
+        DefaultValueFactory = _ => Defaults.Shared.Seed,
         HelpName = "n",
     };
 
     public Option<int> SnapshotEvery { get; } = new("--snapshot-every")
     {
         Description = "Intermediate snapshot every N iterations (0 = never)",
-        DefaultValueFactory = _ => Defaults.SnapshotEvery,
+        DefaultValueFactory = _ => Defaults.Shared.SnapshotEvery,
         HelpName = "n",
     };
 
     public Option<string> Device { get; } = new("--device")
     {
         Description = "Torch device: auto (CUDA when present), cpu, cuda or cuda:N",
-        DefaultValueFactory = _ => Defaults.Device,
+        DefaultValueFactory = _ => Defaults.Shared.Device,
         HelpName = "auto|cpu|cuda",
     };
 
@@ -190,7 +193,7 @@ public sealed partial class MethodOptions
     public Option<int> AutoGroups { get; } = new("--auto-groups")
     {
         Description = "photo without masks: at most this many automatic semantic groups",
-        DefaultValueFactory = _ => Defaults.Segmentation.MaxGroups,
+        DefaultValueFactory = _ => Defaults.Photo.Segmentation.MaxGroups,
         HelpName = "n",
     };
 
@@ -235,8 +238,28 @@ public sealed partial class MethodOptions
         foreach (var option in All) command.Options.Add(option);
     }
 
+    // The methods an option applies to; an option not listed applies to every method.
+    static readonly string[] GatysAndPhoto = [GatysMethod.MethodName, PhotoMethod.MethodName];
+    static readonly Dictionary<string, string[]> Applicability = new()
+    {
+        ["--iterations"] = [GatysMethod.MethodName, StrotssMethod.MethodName],
+        ["--scales"] = GatysAndPhoto, ["--content-weight"] = GatysAndPhoto, ["--style-weight"] = GatysAndPhoto, ["--tv-weight"] = GatysAndPhoto,
+        ["--content-layers"] = GatysAndPhoto, ["--style-layers"] = GatysAndPhoto, ["--style-layer-weights"] = GatysAndPhoto,
+        ["--init"] = GatysAndPhoto, ["--optimizer"] = GatysAndPhoto, ["--lr"] = GatysAndPhoto, ["--softmax"] = GatysAndPhoto,
+        ["--softmax-temperature"] = GatysAndPhoto,
+        ["--preserve-color"] = [GatysMethod.MethodName],
+        ["--photo-lambda"] = [PhotoMethod.MethodName], ["--photo-style-iterations"] = [PhotoMethod.MethodName],
+        ["--photo-iterations"] = [PhotoMethod.MethodName], ["--no-smooth"] = [PhotoMethod.MethodName], ["--auto-groups"] = [PhotoMethod.MethodName],
+        ["--strotss-content-weight"] = [StrotssMethod.MethodName], ["--strotss-scales"] = [StrotssMethod.MethodName],
+        ["--strotss-lr"] = [StrotssMethod.MethodName], ["--samples"] = [StrotssMethod.MethodName],
+    };
+
+    /// <summary>Whether the option (e.g. "--photo-lambda") changes what <paramref name="method"/> does.</summary>
+    public static bool AppliesTo(string option, string method) =>
+        !Applicability.TryGetValue(option, out var methods) || methods.Contains(method, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The options as given, validated; throws <see cref="UsageException"/> naming the option.</summary>
-    public GatysOptions Bind(ParseResult result)
+    public StylizeOptions Bind(ParseResult result)
     {
         foreach (var option in All.OfType<Option<double>>())
         {
@@ -246,8 +269,12 @@ public sealed partial class MethodOptions
         }
 
         var method = result.GetValue(Method)!.Trim();
-        if (!Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        if (MethodRegistry.TryGet(method) is not { } chosen)
             throw new UsageException($"--method {method}: unknown method; available methods: {string.Join(", ", Methods)}");
+        method = chosen.Name;
+        foreach (var option in All)
+            if (result.GetResult(option) is { Implicit: false } && !AppliesTo(option.Name, method))
+                throw new UsageException($"{option.Name}: does not apply to --method {method} (it applies to {string.Join(", ", Applicability[option.Name])})");
 
         var device = result.GetValue(Device)!.Trim().ToLowerInvariant();
         if (!DevicePattern().IsMatch(device))
@@ -263,37 +290,43 @@ public sealed partial class MethodOptions
         if (backbone.StartsWith("vgg", StringComparison.Ordinal) && weights is null)
             throw new UsageException($"--backbone {backbone}: needs --weights <torchvision {backbone} state dict .pth>");
 
-        var options = new GatysOptions
+        var options = new StylizeOptions
         {
-            Backbone = backbone,
-            WeightsPath = weights,
-            MaxSize = result.GetValue(Size),
-            Iterations = result.GetValue(Iterations),
-            Scales = result.GetValue(Scales),
-            ContentWeight = result.GetValue(ContentWeight),
-            StyleWeight = result.GetValue(StyleWeight),
-            TvWeight = result.GetValue(TvWeight),
-            ContentLayers = SplitList(result.GetValue(ContentLayers)),
-            StyleLayers = SplitList(result.GetValue(StyleLayers)),
-            StyleLayerWeights = ParseNumbers(StyleLayerWeights.Name, result.GetValue(StyleLayerWeights)),
-            Init = result.GetValue(Init) == "noise" ? InitMode.Noise : InitMode.Content,
-            Optimizer = result.GetValue(Optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.Lbfgs,
-            LearningRate = result.GetValue(LearningRate),
-            PreserveColor = result.GetValue(PreserveColor),
-            SoftmaxStyle = result.GetValue(Softmax),
-            SoftmaxTemperature = result.GetValue(SoftmaxTemperature),
-            Seed = result.GetValue(Seed),
-            SnapshotEvery = result.GetValue(SnapshotEvery),
-            Device = device,
-            Method = Enum.Parse<StyleMethod>(method, ignoreCase: true),
+            Method = method,
+            Shared = new SharedOptions
+            {
+                Backbone = backbone,
+                WeightsPath = weights,
+                MaxSize = result.GetValue(Size),
+                Iterations = result.GetValue(Iterations),
+                Seed = result.GetValue(Seed),
+                SnapshotEvery = result.GetValue(SnapshotEvery),
+                Device = device,
+            },
+            Gatys = new GatysOptions
+            {
+                Scales = result.GetValue(Scales),
+                ContentWeight = result.GetValue(ContentWeight),
+                StyleWeight = result.GetValue(StyleWeight),
+                TvWeight = result.GetValue(TvWeight),
+                ContentLayers = SplitList(result.GetValue(ContentLayers)),
+                StyleLayers = SplitList(result.GetValue(StyleLayers)),
+                StyleLayerWeights = ParseNumbers(StyleLayerWeights.Name, result.GetValue(StyleLayerWeights)),
+                Init = result.GetValue(Init) == "noise" ? InitMode.Noise : InitMode.Content,
+                Optimizer = result.GetValue(Optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.Lbfgs,
+                LearningRate = result.GetValue(LearningRate),
+                PreserveColor = result.GetValue(PreserveColor),
+                SoftmaxStyle = result.GetValue(Softmax),
+                SoftmaxTemperature = result.GetValue(SoftmaxTemperature),
+            },
             Photo = Defaults.Photo with
             {
                 Lambda = result.GetValue(PhotoLambda),
                 StyleIterations = result.GetValue(PhotoStyleIterations),
                 PhotoIterations = result.GetValue(PhotoIterations),
                 Smooth = !result.GetValue(NoSmooth),
+                Segmentation = Defaults.Photo.Segmentation with { MaxGroups = result.GetValue(AutoGroups) },
             },
-            Segmentation = Defaults.Segmentation with { MaxGroups = result.GetValue(AutoGroups) },
             Strotss = Defaults.Strotss with
             {
                 ContentWeight = result.GetValue(StrotssContentWeight),
@@ -306,49 +339,40 @@ public sealed partial class MethodOptions
         return options;
     }
 
-    /// <summary>Runs <see cref="GatysOptions.Validate"/> and names the option its message is about.</summary>
-    public static void Validate(GatysOptions options)
+    /// <summary>Runs the method's validation and names the option its message is about.</summary>
+    public static void Validate(StylizeOptions options)
     {
-        try
-        {
-            // The strotss options are checked whatever the method, so a bad one is never silently carried along.
-            (options.Method == StyleMethod.Strotss ? options.EffectiveStrotss() : options.Strotss).Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"{OptionOf(e.Message, StrotssMessageOptions)}: {e.Message}");
-        }
         try
         {
             options.Validate();
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{OptionOf(e.Message, MessageOptions)}: {e.Message}");
+            throw new UsageException($"{OptionOf(e.Message, options.Method)}: {e.Message}");
         }
     }
 
-    // StrotssOptions.Validate's messages, for the strotss options (its size and iterations come from --size and --iterations).
-    static readonly (string Prefix, string Option)[] StrotssMessageOptions =
-    [
-        ("content weight", "--strotss-content-weight"), ("scales", "--strotss-scales"), ("size", "--size"),
-        ("iterations per scale", "--iterations"), ("learning rate", "--strotss-lr"), ("samples", "--samples"),
-        ("snapshot interval", "--snapshot-every"),
-    ];
-
-    // GatysOptions.Validate's messages start with the property in words ("size 0 is out of range ...").
+    // The engine's messages start with the setting in words ("size 0 is out of range ..."). Several methods word
+    // their own settings alike ("content weight": --content-weight for gatys and photo, --strotss-content-weight
+    // for strotss): the option is the one that applies to the method.
     static readonly (string Prefix, string Option)[] MessageOptions =
     [
-        ("size", "--size"), ("iterations", "--iterations"), ("scales", "--scales"), ("content weight", "--content-weight"),
-        ("style weight", "--style-weight"), ("tv weight", "--tv-weight"), ("learning rate", "--lr"),
-        ("softmax temperature", "--softmax-temperature"), ("snapshot interval", "--snapshot-every"),
-        ("style layer weights", "--style-layer-weights"), ("content and style weights", "--content-weight/--style-weight"),
+        ("size", "--size"), ("iterations", "--iterations"), ("snapshot interval", "--snapshot-every"), ("backbone", "--backbone"),
+        ("scales", "--scales"), ("content weight", "--content-weight"), ("style weight", "--style-weight"), ("tv weight", "--tv-weight"),
+        ("learning rate", "--lr"), ("softmax temperature", "--softmax-temperature"), ("style layer weights", "--style-layer-weights"),
+        ("content and style weights", "--content-weight/--style-weight"), ("photorealism weight", "--photo-lambda"),
+        ("style-stage iterations", "--photo-style-iterations"), ("photorealism-stage iterations", "--photo-iterations"),
+        ("style-stage and photorealism-stage iterations", "--photo-style-iterations/--photo-iterations"),
+        ("max groups", "--auto-groups"), ("clusters", "--auto-groups"),
+        ("content weight", "--strotss-content-weight"), ("scales", "--strotss-scales"), ("learning rate", "--strotss-lr"), ("samples", "--samples"),
     ];
 
-    static string OptionOf(string message, (string Prefix, string Option)[] options)
+    static string OptionOf(string message, string method)
     {
-        if (ScalesMessage().IsMatch(message)) return "--scales/--size";
-        var match = options.Where(m => message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
+        bool Applies(string options) => options.Split('/').All(o => AppliesTo(o, method));
+        if (ScalesMessage().IsMatch(message))
+            return $"{(Applies("--scales") ? "--scales" : "--strotss-scales")}/--size";
+        var match = MessageOptions.Where(m => Applies(m.Option) && message.StartsWith(m.Prefix + " ", StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(m => m.Prefix.Length).Select(m => m.Option).FirstOrDefault();
         return match ?? "method options";
     }

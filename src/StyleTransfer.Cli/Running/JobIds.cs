@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StyleTransfer.Contracts;
-using StyleTransfer.Engine.Methods.Gatys;
 
 namespace StyleTransfer.Cli.Running;
 
@@ -12,7 +11,7 @@ namespace StyleTransfer.Cli.Running;
 /// </summary>
 public static class JobIds
 {
-    public static string Derive(IReadOnlyList<JobItemSpec> items, GatysOptions options, string outputPrefix, string target)
+    public static string Derive(IReadOnlyList<JobItemSpec> items, MethodSpec options, string outputPrefix, string target)
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(new { target, outputPrefix, items, options });
         return "st-" + Convert.ToHexStringLower(SHA256.HashData(canonical))[..16];

@@ -25,10 +25,9 @@ public static class TrainingSpecMapping
                 WeightsPath = s.WeightsPath,
                 Fast = defaults with
                 {
+                    Backbone = s.Backbone ?? defaults.Backbone,
                     Teacher = teacher with
                     {
-                        Backbone = s.Backbone ?? teacher.Backbone,
-                        WeightsPath = s.WeightsPath,
                         ContentWeight = s.ContentWeight ?? teacher.ContentWeight,
                         StyleWeight = s.StyleWeight ?? teacher.StyleWeight,
                         TvWeight = s.TvWeight ?? teacher.TvWeight,

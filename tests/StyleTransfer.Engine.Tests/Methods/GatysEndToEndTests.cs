@@ -1,6 +1,7 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ public class GatysEndToEndTests : IClassFixture<GatysEndToEndTests.EngineFixture
 
     public void Dispose() => _images.Dispose();
 
-    static readonly GatysOptions Small = new() { MaxSize = 64, Iterations = 25 };
+    static readonly StylizeOptions Small = new() { Shared = new() { MaxSize = 64, Iterations = 25 } };
 
     static Tensor Decode(byte[] png, TestImages images, string name, int width = 64, int height = 48) =>
         ImageIO.LoadTensor(images.WriteBytes(name, png), width, height);
@@ -58,10 +59,13 @@ public class GatysEndToEndTests : IClassFixture<GatysEndToEndTests.EngineFixture
     {
         var content = _images.Content(32, 32);
         var style = _images.Style(32, 32);
-        var options = new GatysOptions { MaxSize = 32, Iterations = 5, Init = InitMode.Noise, Optimizer = OptimizerKind.Adam, Seed = 7 };
+        var options = new StylizeOptions
+        {
+            Shared = new() { MaxSize = 32, Iterations = 5, Seed = 7 }, Gatys = new() { Init = InitMode.Noise, Optimizer = OptimizerKind.Adam },
+        };
         var a = _engine.Stylize(new StylizeRequest(content, [new StyleInput(style)], options)).Png;
         var b = _engine.Stylize(new StylizeRequest(content, [new StyleInput(style)], options)).Png;
-        var c = _engine.Stylize(new StylizeRequest(content, [new StyleInput(style)], options with { Seed = 8 })).Png;
+        var c = _engine.Stylize(new StylizeRequest(content, [new StyleInput(style)], options with { Shared = options.Shared with { Seed = 8 } })).Png;
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
     }
@@ -71,7 +75,10 @@ public class GatysEndToEndTests : IClassFixture<GatysEndToEndTests.EngineFixture
     {
         var progress = new List<StylizeProgress>();
         var snapshots = new List<int>();
-        var options = Small with { Iterations = 4, Scales = 2, SnapshotEvery = 3, Optimizer = OptimizerKind.Adam };
+        var options = Small with
+        {
+            Shared = Small.Shared with { Iterations = 4, SnapshotEvery = 3 }, Gatys = new() { Scales = 2, Optimizer = OptimizerKind.Adam },
+        };
         var result = _engine.Stylize(new StylizeRequest(_images.Content(), [new StyleInput(_images.Style())], options),
             new SyncProgress(progress.Add), (i, png) => { snapshots.Add(i); Assert.NotEmpty(png); });
         Assert.Equal(8, progress.Count);
@@ -84,7 +91,7 @@ public class GatysEndToEndTests : IClassFixture<GatysEndToEndTests.EngineFixture
     public void Preserve_colour_keeps_the_content_chroma()
     {
         var content = _images.Content();
-        var result = _engine.Stylize(new StylizeRequest(content, [new StyleInput(_images.Style())], Small with { PreserveColor = true }));
+        var result = _engine.Stylize(new StylizeRequest(content, [new StyleInput(_images.Style())], Small with { Gatys = new() { PreserveColor = true } }));
         using var output = Decode(result.Png, _images, "pc.png");
         using var c = ImageIO.LoadTensor(content, 64);
         using var oc = ColorPreservation.ToYiq(output)[.., 1..3];
@@ -105,7 +112,7 @@ public class GatysEndToEndTests : IClassFixture<GatysEndToEndTests.EngineFixture
         var content = _images.Write("grey.png", 64, 64, (x, y) => new Rgb24(128, 128, 128));
         var contentMask = _images.Write("grey_seg.png", 64, 64, (x, y) => y < 32 ? new Rgb24(0, 255, 0) : new Rgb24(0, 0, 255));
 
-        var options = Small with { Iterations = 40, ContentWeight = 0.05 };
+        var options = Small with { Shared = Small.Shared with { Iterations = 40 }, Gatys = new() { ContentWeight = 0.05 } };
         var result = _engine.Stylize(new StylizeRequest(content, [new StyleInput(style)], options, contentMask, styleMask));
         using var output = Decode(result.Png, _images, "masked.png", 64, 64);
         double RedMinusGreen(Tensor half) => (half[.., 0] - half[.., 1]).mean().ToDouble();

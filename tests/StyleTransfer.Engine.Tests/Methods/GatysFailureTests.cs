@@ -1,5 +1,7 @@
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Optimization;
 using static TorchSharp.torch;
 
 namespace StyleTransfer.Engine.Tests.Methods;
@@ -41,7 +43,7 @@ public class GatysFailureTests
         using var content = rand(1, 3, 16, 16);
         using var style = rand(1, 3, 16, 16);
         var e = Assert.Throws<InvalidOperationException>(() => new GatysStylizer(backbone)
-            .Run(content, [(style, 1.0)], new GatysOptions { MaxSize = 16, Iterations = 10, Optimizer = optimizer }));
+            .Run(content, [(style, 1.0)], new SharedOptions { MaxSize = 16, Iterations = 10 }, new GatysOptions { Optimizer = optimizer }));
         Assert.Equal("backbone failed on purpose", e.Message);
     }
 
@@ -54,7 +56,8 @@ public class GatysFailureTests
         using var style = rand(1, 3, 16, 16);
         var losses = new List<double>();
         using var result = new GatysStylizer(backbone).Run(content, [(style, 1.0)],
-            new GatysOptions { MaxSize = 16, Iterations = 10, StyleLayers = ["f"] }, progress: new SyncProgress(p => losses.Add(p.Loss)));
+            new SharedOptions { MaxSize = 16, Iterations = 10 }, new GatysOptions { StyleLayers = ["f"] },
+            counter: new IterationCounter(10, 1, new SyncProgress(p => losses.Add(p.Loss))));
 
         Assert.Equal(10, losses.Count);
         Assert.True(double.IsNaN(losses[3]));
@@ -71,7 +74,7 @@ public class GatysFailureTests
         using var content = rand(1, 3, 16, 16);
         using var style = rand(1, 3, 16, 16);
         var e = Assert.Throws<InvalidOperationException>(() => new GatysStylizer(backbone)
-            .Run(content, [(style, 1.0)], new GatysOptions { MaxSize = 16, Iterations = 100, StyleLayers = ["f"] }));
+            .Run(content, [(style, 1.0)], new SharedOptions { MaxSize = 16, Iterations = 100 }, new GatysOptions { StyleLayers = ["f"] }));
         Assert.Contains("diverged", e.Message);
     }
 }

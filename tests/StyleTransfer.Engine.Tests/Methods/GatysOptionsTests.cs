@@ -1,3 +1,4 @@
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 
 namespace StyleTransfer.Engine.Tests.Methods;
@@ -13,7 +14,7 @@ public class GatysOptionsTests
     [InlineData(32, 10, 3, "coarsest scale")]
     public void Absurd_values_are_refused_with_their_name(int size, int iterations, int scales, string expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => new GatysOptions { MaxSize = size, Iterations = iterations, Scales = scales }.Validate());
+        var e = Assert.Throws<ArgumentException>(() => new StylizeOptions { Shared = new() { MaxSize = size, Iterations = iterations }, Gatys = new() { Scales = scales } }.Validate());
         Assert.Contains(expected, e.Message);
     }
 

@@ -75,7 +75,6 @@ public sealed class FakeCluster : IAsyncDisposable
                     node.PendingResultsPath = images.Path("pending");
                 });
         });
-        builder.ConfigureClient(client => client.AddStyleTransferClient());
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new FakeCluster(cluster, engine, images, store);

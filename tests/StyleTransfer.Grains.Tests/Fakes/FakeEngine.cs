@@ -1,3 +1,4 @@
+using StyleTransfer.Engine.Methods;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using StyleTransfer.Engine;
@@ -174,7 +175,7 @@ public sealed class FakeEngine : IDisposable
             Action<int, byte[]>? snapshot = null, CancellationToken cancellationToken = default) =>
             engine.Run(node, request, progress, cancellationToken);
 
-        public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, GatysOptions options) =>
+        public LabelMapPair SegmentAutomatically(string contentPath, string stylePath, StylizeOptions options) =>
             throw new NotSupportedException("the fake engine does not segment");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Losses;
 using StyleTransfer.Engine.Methods.Gatys;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,7 +28,7 @@ public sealed class AdaInTrainer(IBackbone backbone)
         var device = backbone.Device;
         var architecture = options.Architecture;
         var cut = architecture.EncoderLayer;
-        IReadOnlyList<string> styleLayers = options.MatchColourMoments ? [Objective.PixelsLayer, .. architecture.StyleLayers] : architecture.StyleLayers;
+        IReadOnlyList<string> styleLayers = options.MatchColourMoments ? [FeatureLayers.Pixels, .. architecture.StyleLayers] : architecture.StyleLayers;
         var contentSampler = new CropSampler(content, options.CropSize, TrainingLoop.SeedFor(options.Seed, 0));
         var styleSampler = new CropSampler(styles, options.CropSize, TrainingLoop.SeedFor(options.Seed, 1));
 
@@ -61,12 +62,12 @@ public sealed class AdaInTrainer(IBackbone backbone)
             using (no_grad())
             {
                 var contentFeatures = backbone.Extract(contentCrops, [cut])[cut];
-                foreach (var (layer, f) in Objective.Features(backbone, styleCrops, styleLayers))
+                foreach (var (layer, f) in FeatureLayers.Extract(backbone, styleCrops, styleLayers))
                     styleMoments[layer] = AdaIn.Moments(f);
                 target = AdaIn.Apply(contentFeatures, styleMoments[cut].Mean, styleMoments[cut].Std);
             }
             var image = AdaInModel.FitTo(decoder.forward(target), options.CropSize, options.CropSize);
-            var features = Objective.Features(backbone, image, styleLayers);
+            var features = FeatureLayers.Extract(backbone, image, styleLayers);
             var contentLoss = nn.functional.mse_loss(features[cut], target).div(target.square().mean().clamp_min(1e-12));
             var styleLoss = zeros(1, device: device).sum();
             foreach (var layer in styleLayers)

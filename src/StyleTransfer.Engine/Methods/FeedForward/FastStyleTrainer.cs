@@ -23,8 +23,8 @@ public sealed class FastStyleTrainer(IBackbone backbone)
         TrainingCheckpoint? resume = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
-        if (!string.Equals(options.Teacher.Backbone, backbone.Name, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"the teacher options name backbone '{options.Teacher.Backbone}' but the trainer was given {backbone.Name}");
+        if (!string.Equals(options.Backbone, backbone.Name, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"the teacher options name backbone '{options.Backbone}' but the trainer was given {backbone.Name}");
         var device = backbone.Device;
         var styleBytes = ImageIO.ReadFile(stylePath);
         using var style = ImageIO.LoadTensor(styleBytes, stylePath, options.StyleSize, device);

@@ -6,11 +6,14 @@ namespace StyleTransfer.Engine.Methods.FeedForward;
 public sealed record FastTrainingOptions
 {
     /// <summary>
-    /// The teacher objective: content/style/TV weights, layers, layer weights, softmax and backbone of Gatys. The
-    /// defaults are gatys's (ResNet-18; content layer2; style conv1, layer1..layer3 and the pixels colour moments).
-    /// Its size, iterations, optimizer and init do not apply here.
+    /// The teacher objective: content/style/TV weights, layers, layer weights and softmax of Gatys, on
+    /// <see cref="Backbone"/>. The defaults are gatys's (content layer2; style conv1, layer1..layer3 and the pixels
+    /// colour moments). Its scales, optimizer and init do not apply here.
     /// </summary>
     public GatysOptions Teacher { get; init; } = new();
+
+    /// <summary>The teacher's backbone (gatys's default: ResNet-18).</summary>
+    public string Backbone { get; init; } = new SharedOptions().Backbone;
 
     public TransformNetArchitecture Architecture { get; init; } = TransformNetArchitecture.Default;
 

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace StyleTransfer.Engine.Methods.FeedForward;
 
 /// <summary>
-/// The Gatys objective (<see cref="Objective"/>'s terms and weights: scale-free content loss, Gram style loss per
+/// The Gatys objective (<see cref="GatysStylizer"/>'s terms and weights: scale-free content loss, Gram style loss per
 /// layer including the <c>pixels</c> colour moments, total variation) as a training loss for a batch of network
 /// outputs against their content crops. The style's Gram targets are computed once, here; each sample's content
 /// target is its own crop's features. The batch loss is the mean of the per-sample Gatys losses.
@@ -25,8 +25,8 @@ sealed class GatysTeacher : IDisposable
     {
         _backbone = backbone;
         _options = options;
-        _contentLayers = CheckLayers(backbone, options.ContentLayers ?? backbone.DefaultContentLayers, "content");
-        var styleLayers = CheckLayers(backbone, options.StyleLayers ?? GatysStylizer.DefaultStyleLayers(backbone), "style");
+        _contentLayers = FeatureLayers.Check(backbone, options.ContentLayers ?? backbone.DefaultContentLayers, "content");
+        var styleLayers = FeatureLayers.Check(backbone, options.StyleLayers ?? GatysStylizer.DefaultStyleLayers(backbone), "style");
         var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
         double weightSum = layerWeights.Sum();
         _transform = options.SoftmaxStyle ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature) : null;
@@ -34,7 +34,7 @@ sealed class GatysTeacher : IDisposable
 
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var features = Objective.Features(backbone, style.to(backbone.Device), styleLayers);
+        var features = FeatureLayers.Extract(backbone, style.to(backbone.Device), styleLayers);
         for (int i = 0; i < styleLayers.Count; i++)
         {
             var loss = new StyleLoss(_transform);
@@ -43,22 +43,13 @@ sealed class GatysTeacher : IDisposable
         }
     }
 
-    static IReadOnlyList<string> CheckLayers(IBackbone backbone, IReadOnlyList<string> layers, string kind)
-    {
-        if (layers.Count == 0) throw new ArgumentException($"no {kind} layers given");
-        foreach (var l in layers)
-            if (!backbone.LayerNames.Contains(l) && l != Objective.PixelsLayer)
-                throw new ArgumentException($"{kind} layer '{l}' does not exist in {backbone.Name}; layers: {string.Join(", ", backbone.LayerNames)}, {Objective.PixelsLayer}");
-        return layers;
-    }
-
     /// <summary>The mean Gatys loss of <paramref name="output"/> [B,3,H,W] against <paramref name="content"/> (same shape), and its parts.</summary>
     public (Tensor Total, Dictionary<string, double> Terms) Loss(Tensor output, Tensor content)
     {
         long batch = output.shape[0];
         IReadOnlyDictionary<string, Tensor> targets;
-        using (no_grad()) targets = Objective.Features(_backbone, content, _contentLayers);
-        var features = Objective.Features(_backbone, output, _layers);
+        using (no_grad()) targets = FeatureLayers.Extract(_backbone, content, _contentLayers);
+        var features = FeatureLayers.Extract(_backbone, output, _layers);
         var contentTotal = zeros(1, device: output.device).sum();
         var styleTotal = zeros(1, device: output.device).sum();
         for (int b = 0; b < batch; b++)

@@ -19,7 +19,7 @@ public sealed record TrainingRequest(ModelKind Kind, string ContentSource, strin
     public int CheckpointEvery => Kind == ModelKind.Fast ? Fast.CheckpointEvery : AdaIn.CheckpointEvery;
 
     /// <summary>The backbone the model is trained with: the teacher's (fast) or the encoder (adain, always resnet18).</summary>
-    public string Backbone => Kind == ModelKind.Fast ? Fast.Teacher.Backbone : "resnet18";
+    public string Backbone => Kind == ModelKind.Fast ? Fast.Backbone : "resnet18";
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first problem.</summary>
     public void Validate()

@@ -1,7 +1,3 @@
-using StyleTransfer.Engine.Methods.Photo;
-using StyleTransfer.Engine.Methods.Strotss;
-using StyleTransfer.Engine.Segmentation;
-
 namespace StyleTransfer.Engine.Methods.Gatys;
 
 public enum InitMode { Content, Noise }
@@ -9,35 +5,12 @@ public enum InitMode { Content, Noise }
 public enum OptimizerKind { Lbfgs, Adam }
 
 /// <summary>
-/// Parameters of a stylization: the method, the options shared by every method (backbone, size, device, seed,
-/// snapshots), those of Gatys et al. (CVPR 2016) — also the first stage of <see cref="StyleMethod.Photo"/> — and
-/// the method-specific records. Immutable; serializable as JSON.
+/// Settings of Gatys et al. (CVPR 2016) — also the neural-style stages of photo (<see cref="Photo.PhotoMethod"/>).
+/// Size, iterations per scale, seed and backbone are the shared ones (<see cref="SharedOptions"/>). Immutable;
+/// serializable as JSON.
 /// </summary>
 public sealed record GatysOptions
 {
-    public StyleMethod Method { get; init; } = StyleMethod.Gatys;
-
-    /// <summary>Deep Photo Style Transfer's photorealism stage (used when <see cref="Method"/> is Photo).</summary>
-    public PhotoOptions Photo { get; init; } = new();
-
-    /// <summary>STROTSS (used when <see cref="Method"/> is Strotss; its size, seed and snapshots come from here).</summary>
-    public StrotssOptions Strotss { get; init; } = new();
-
-    /// <summary>Automatic semantic groups for the photo method when no masks are given.</summary>
-    public AutoSegmentationOptions Segmentation { get; init; } = new();
-
-    /// <summary>"resnet18" (default, weights shipped), "vgg19" or "vgg16" (need <see cref="WeightsPath"/>).</summary>
-    public string Backbone { get; init; } = "resnet18";
-
-    /// <summary>torchvision VGG state dict (.pth); for resnet18 an alternative ResNet18.onnx path.</summary>
-    public string? WeightsPath { get; init; }
-
-    /// <summary>Longest side of the output in pixels.</summary>
-    public int MaxSize { get; init; } = 512;
-
-    /// <summary>Optimizer iterations at the finest scale; coarser scales run the same count.</summary>
-    public int Iterations { get; init; } = 200;
-
     /// <summary>Number of scales, coarse to fine (each half the size of the next).</summary>
     public int Scales { get; init; } = 1;
 
@@ -76,31 +49,17 @@ public sealed record GatysOptions
     /// <summary>Temperature of the softmax transformation.</summary>
     public double SoftmaxTemperature { get; init; } = 1.0;
 
-    public int Seed { get; init; } = 0;
-
-    /// <summary>Emit a snapshot every N iterations (0 = never).</summary>
-    public int SnapshotEvery { get; init; }
-
-    /// <summary>"auto", "cpu", "cuda", "cuda:N".</summary>
-    public string Device { get; init; } = "auto";
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the first absurd value.</summary>
     public void Validate()
     {
         static void Check(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
-        Check(MaxSize is >= 16 and <= 8192, $"size {MaxSize} is out of range (16..8192 px)");
-        Check(Iterations is >= 1 and <= 100_000, $"iterations {Iterations} is out of range (1..100000)");
         Check(Scales is >= 1 and <= 6, $"scales {Scales} is out of range (1..6)");
-        Check(MaxSize >> (Scales - 1) >= 16, $"{Scales} scales from {MaxSize} px make the coarsest scale smaller than 16 px");
         Check(double.IsFinite(ContentWeight) && ContentWeight >= 0, $"content weight {ContentWeight} must be finite and >= 0");
         Check(double.IsFinite(StyleWeight) && StyleWeight >= 0, $"style weight {StyleWeight} must be finite and >= 0");
         Check(double.IsFinite(TvWeight) && TvWeight >= 0, $"tv weight {TvWeight} must be finite and >= 0");
         Check(ContentWeight + StyleWeight > 0, "content and style weights are both zero");
         Check(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 10, $"learning rate {LearningRate} is out of range (0..10]");
         Check(double.IsFinite(SoftmaxTemperature) && SoftmaxTemperature > 0, $"softmax temperature {SoftmaxTemperature} must be > 0");
-        Check(SnapshotEvery >= 0, $"snapshot interval {SnapshotEvery} must be >= 0");
-        if (Method == StyleMethod.Photo) { Photo.Validate(); Segmentation.Validate(); }
-        if (Method == StyleMethod.Strotss) EffectiveStrotss().Validate();
         if (StyleLayerWeights is not null)
         {
             Check(StyleLayers is not null && StyleLayers.Count == StyleLayerWeights.Count,
@@ -108,16 +67,4 @@ public sealed record GatysOptions
             Check(StyleLayerWeights.All(w => double.IsFinite(w) && w >= 0), "style layer weights must be finite and >= 0");
         }
     }
-
-    /// <summary>Optimizer iterations of the whole run, over all scales and stages of the chosen method.</summary>
-    public int TotalIterations() => Method switch
-    {
-        StyleMethod.Photo => Photo.StyleIterations * Scales + Photo.PhotoIterations,
-        StyleMethod.Strotss => Iterations * Strotss.Scales,
-        _ => Iterations * Scales,
-    };
-
-    /// <summary>The STROTSS options with the shared size, seed, snapshot interval and iterations (per scale) applied.</summary>
-    public StrotssOptions EffectiveStrotss() =>
-        Strotss with { MaxSize = MaxSize, Seed = Seed, SnapshotEvery = SnapshotEvery, IterationsPerScale = Iterations };
 }

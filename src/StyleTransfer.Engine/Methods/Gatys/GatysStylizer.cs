@@ -1,5 +1,7 @@
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Losses;
+using StyleTransfer.Engine.Losses.Terms;
+using StyleTransfer.Engine.Optimization;
 using StyleTransfer.Engine.Segmentation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -8,105 +10,101 @@ namespace StyleTransfer.Engine.Methods.Gatys;
 
 /// <summary>
 /// Gatys et al. (CVPR 2016): optimizes the pixels of an image so that its backbone features match the content's
-/// (content loss) and the Gram matrices of its features match the style's (style loss), plus total variation.
+/// (content terms) and the Gram matrices of its features match the style's (style terms), plus total variation.
 /// Coarse to fine over scales; L-BFGS or Adam; init from content or seeded noise.
 /// </summary>
 public sealed class GatysStylizer(IBackbone backbone)
 {
     /// <summary>Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]); styles at any size. Returns [1,3,H,W].</summary>
-    /// <param name="extraLoss">an additional term added to the objective, given the image at the current scale
-    /// (e.g. Deep Photo Style Transfer's photorealism term); null for none.</param>
+    /// <param name="shared">iterations per scale and seed (for noise); the size is the caller's concern.</param>
+    /// <param name="counter">counts iterations and emits snapshots over a whole run; null for one of this run alone, silent.</param>
+    /// <param name="extraTerms">more terms of the objective at each scale, given the content at that scale (e.g. Deep
+    /// Photo Style Transfer's photorealism); null for none.</param>
     /// <param name="initial">the starting image ([1,3,h,w], resized to the first scale) instead of <see cref="GatysOptions.Init"/>; null for the option.</param>
     /// <param name="styleFeatures">where the styles' features come from (e.g. an engine's cache); null to compute them.</param>
-    public Tensor Run(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, GatysOptions options,
-        RegionMasks? regions = null, IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null,
-        CancellationToken cancellationToken = default, Func<Tensor, Tensor>? extraLoss = null, Tensor? initial = null,
-        StyleFeatureSource? styleFeatures = null)
+    /// <param name="scaleOffset">added to the scale reported with each iteration (a later stage of a method).</param>
+    public Tensor Run(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, SharedOptions shared, GatysOptions options,
+        RegionMasks? regions = null, IterationCounter? counter = null, CancellationToken cancellationToken = default,
+        Func<Tensor, IEnumerable<WeightedTerm>>? extraTerms = null, Tensor? initial = null,
+        StyleFeatureSource? styleFeatures = null, int scaleOffset = 0)
     {
-        var contentLayers = CheckLayers(options.ContentLayers ?? backbone.DefaultContentLayers, "content");
-        var styleLayers = CheckLayers(options.StyleLayers ?? DefaultStyleLayers(backbone), "style");
+        var contentLayers = FeatureLayers.Check(backbone, options.ContentLayers ?? backbone.DefaultContentLayers, "content");
+        var styleLayers = FeatureLayers.Check(backbone, options.StyleLayers ?? DefaultStyleLayers(backbone), "style");
         var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
-        bool softmax = options.SoftmaxStyle;
-        Func<Tensor, Tensor>? transform = softmax ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature) : null;
+        Func<Tensor, Tensor>? transform = options.SoftmaxStyle ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature) : null;
+        counter ??= new IterationCounter(shared.Iterations * options.Scales, options.Scales);
 
-        int totalIterations = options.Iterations * options.Scales;
-        int done = 0;
         Tensor? image = null;
         for (int scale = 0; scale < options.Scales; scale++)
         {
             double factor = Math.Pow(0.5, options.Scales - 1 - scale);
             using var scope = NewDisposeScope();
             var c = Rescale(content, factor);
-            using var objective = BuildObjective(c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options);
+            var terms = BuildTerms(c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options);
+            using var objective = new Objective(backbone, [.. terms, .. extraTerms?.Invoke(c) ?? []]);
 
             var previous = image ?? initial;
             var start = previous is null
-                ? Initial(c, options)
+                ? Initial(c, options, shared.Seed)
                 : nn.functional.interpolate(previous, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
             image?.Dispose();
-            var pixels = new TorchSharp.Modules.Parameter(start.detach().clamp(0, 1).contiguous(), requires_grad: true);
-            Tensor Loss(Tensor x) => extraLoss is null ? objective.Compute(x) : objective.Compute(x) + extraLoss(x);
-            using var guard = new DivergenceGuard();
-            var optimizer = MakeOptimizer(pixels, options);
-            for (int i = 0; i < options.Iterations; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var evaluated = pixels.detach().clone();
-                float lossValue = Step(optimizer, pixels, Loss);
-                done++;
-                progress?.Report(new StylizeProgress(done, totalIterations, scale + 1, options.Scales, lossValue));
-                if (guard.Observe(evaluated, lossValue))
-                {
-                    using (no_grad()) pixels.copy_(guard.Best!);
-                    optimizer.Dispose();
-                    optimizer = MakeOptimizer(pixels, options);
-                }
-                else using (no_grad()) pixels.clamp_(0, 1);
-                if (snapshot is not null && options.SnapshotEvery > 0 && done % options.SnapshotEvery == 0)
-                    snapshot(done, pixels.detach());
-            }
-            optimizer.Dispose();
-            // The last step's result has not been evaluated: keep it only if it is no worse than the best seen.
-            using (no_grad())
-            {
-                using var finalLoss = Loss(pixels);
-                if (guard.Best is not null && finalLoss.item<float>() > guard.BestLoss) pixels.copy_(guard.Best);
-            }
-            image = pixels.detach().clone().MoveToOuterDisposeScope();
+            using var pixels = new PixelImage(start);
+            image = OptimizationLoop.Run(pixels, p => MakeOptimizer(p, options), objective.Compute, shared.Iterations,
+                DivergencePolicy.RestoreBest, counter, scaleOffset + scale + 1, cancellationToken).MoveToOuterDisposeScope();
         }
         return image!;
     }
 
     /// <summary>
-    /// The style layers when none are given: the backbone's, plus the <see cref="Objective.PixelsLayer"/> pseudo-layer
+    /// The style layers when none are given: the backbone's, plus the <see cref="FeatureLayers.Pixels"/> pseudo-layer
     /// (the colour moments). On the pretrained ResNet-18 the deep Grams alone barely move the palette: on Deep Photo
     /// Style Transfer's pair 2 (day to night, 256 px, 200 iterations) the colour distance to the style went from 52.6
     /// to 42.1 without them and to 13.8 with them, and carrying the style's colours is what Gatys et al. is known for.
     /// </summary>
-    public static IReadOnlyList<string> DefaultStyleLayers(IBackbone backbone) => [.. backbone.DefaultStyleLayers, Objective.PixelsLayer];
+    public static IReadOnlyList<string> DefaultStyleLayers(IBackbone backbone) => [.. backbone.DefaultStyleLayers, FeatureLayers.Pixels];
 
-    Objective BuildObjective(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, double factor,
+    /// <summary>Content terms (weight split over the layers), then style terms (per-layer weights normalized), then total variation.</summary>
+    List<WeightedTerm> BuildTerms(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, double factor,
         StyleFeatureSource? source, IReadOnlyList<string> contentLayers, IReadOnlyList<string> styleLayers,
         IReadOnlyList<double> layerWeights, Func<Tensor, Tensor>? transform, RegionMasks? regions, GatysOptions options)
     {
-        // Features computed here (not the source's) are freed once the objective holds its Gram targets.
+        // Features computed here (not the source's) are freed once the terms hold their targets.
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var features = styles.Select((style, i) =>
         {
-            IReadOnlyDictionary<string, Tensor> Compute() => Objective.Features(backbone, Rescale(style.Image, factor), styleLayers);
+            IReadOnlyDictionary<string, Tensor> Compute() => FeatureLayers.Extract(backbone, Rescale(style.Image, factor), styleLayers);
             return (Features: source is null ? Compute() : source(i, factor, styleLayers, Compute), style.Weight);
         }).ToList();
-        return Objective.Build(backbone, content, features, contentLayers, styleLayers, layerWeights, transform, regions, options);
-    }
 
-    IReadOnlyList<string> CheckLayers(IReadOnlyList<string> layers, string kind)
-    {
-        if (layers.Count == 0) throw new ArgumentException($"no {kind} layers given");
-        foreach (var l in layers)
-            if (!backbone.LayerNames.Contains(l) && l != Objective.PixelsLayer)
-                throw new ArgumentException($"{kind} layer '{l}' does not exist in {backbone.Name}; layers: {string.Join(", ", backbone.LayerNames)}, {Objective.PixelsLayer}");
-        return layers;
+        var terms = new List<WeightedTerm>();
+        var contentFeatures = FeatureLayers.Extract(backbone, content, contentLayers);
+        foreach (var layer in contentLayers.Distinct())
+            terms.Add(new WeightedTerm(new ContentTerm(layer, contentFeatures[layer], transform), options.ContentWeight / contentLayers.Distinct().Count()));
+
+        double weightSum = layerWeights.Sum();
+        var styleTerms = new Dictionary<string, WeightedTerm>();
+        for (int i = 0; i < styleLayers.Count; i++)
+        {
+            string layer = styleLayers[i];
+            var loss = new StyleLoss(transform);
+            if (regions is null)
+            {
+                loss.AddBlended(features.Select(s => (s.Features[layer], s.Weight)).ToList());
+            }
+            else
+            {
+                var sf = features[0].Features[layer];
+                var cf = contentFeatures.TryGetValue(layer, out var f) ? f : FeatureLayers.Extract(backbone, content, [layer])[layer];
+                loss.AddRegions(sf, regions.At(cf.shape[2], cf.shape[3], sf.shape[2], sf.shape[3])
+                    .Select(r => (r.Style, r.Content, r.Group.ContentFraction)));
+            }
+            if (styleTerms.TryGetValue(layer, out var repeated)) repeated.Term.Dispose();
+            styleTerms[layer] = new WeightedTerm(new GramStyleTerm(layer, loss), options.StyleWeight * (weightSum > 0 ? layerWeights[i] / weightSum : 0));
+        }
+        terms.AddRange(styleTerms.Values);
+        terms.Add(new WeightedTerm(new TotalVariationTerm(), options.TvWeight));
+        return terms;
     }
 
     static Tensor Rescale(Tensor image, double factor)
@@ -116,46 +114,18 @@ public sealed class GatysStylizer(IBackbone backbone)
         return nn.functional.interpolate(image, [h, w], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
     }
 
-    static Tensor Initial(Tensor content, GatysOptions options)
+    static Tensor Initial(Tensor content, GatysOptions options, int seed)
     {
         if (options.Init == InitMode.Content) return content.clone();
-        using var generator = new Generator((ulong)options.Seed);
+        using var generator = new Generator((ulong)seed);
         return rand(content.shape, generator: generator).to(content.device);
     }
 
-    /// <summary>One optimizer step; returns the loss at the image as it was before the step.</summary>
-    static float Step(optim.Optimizer optimizer, TorchSharp.Modules.Parameter pixels, Func<Tensor, Tensor> loss)
+    static optim.Optimizer MakeOptimizer(IReadOnlyList<TorchSharp.Modules.Parameter> parameters, GatysOptions options) => options.Optimizer switch
     {
-        float value = float.NaN;
-        Exception? failure = null;
-        optimizer.step(() =>
-        {
-            // The optimizer calls this from native code: an exception escaping here would end the process,
-            // so it is carried out and rethrown once step() has returned.
-            try
-            {
-                optimizer.zero_grad();
-                using var stepScope = NewDisposeScope();
-                var total = loss(pixels);
-                total.backward();
-                value = total.item<float>();
-                return total.detach().MoveToOuterDisposeScope();
-            }
-            catch (Exception e)
-            {
-                failure ??= e;
-                return zeros(1, device: pixels.device).sum();
-            }
-        });
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        return value;
-    }
-
-    static optim.Optimizer MakeOptimizer(TorchSharp.Modules.Parameter pixels, GatysOptions options) => options.Optimizer switch
-    {
-        OptimizerKind.Adam => optim.Adam([pixels], lr: options.LearningRate),
+        OptimizerKind.Adam => optim.Adam(parameters, lr: options.LearningRate),
         // One iteration per step() so that progress, cancellation and snapshots happen per iteration; the
         // curvature history persists across calls.
-        _ => optim.LBFGS([pixels], lr: 1, max_iter: 1, history_size: 50),
+        _ => optim.LBFGS(parameters, lr: 1, max_iter: 1, history_size: 50),
     };
 }

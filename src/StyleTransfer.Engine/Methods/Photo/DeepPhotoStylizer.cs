@@ -1,5 +1,7 @@
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Losses.Terms;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Optimization;
 using StyleTransfer.Engine.Segmentation;
 using static TorchSharp.torch;
 
@@ -16,45 +18,39 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// then, optionally, a guided filter of the output with the content as guide (He et al.), which removes the residual
 /// non-affine noise the optimization leaves, in the spirit of the authors' released post-processing.
 /// Progress counts iterations over both stages; scales are reported as stage 1's scales followed by stage 2 as one more.
+/// Both stages run <see cref="GatysStylizer"/>'s terms; stage 2 adds <see cref="PhotorealismTerm"/>.
 /// </summary>
 public sealed class DeepPhotoStylizer(IBackbone backbone)
 {
     /// <summary>Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]) with <paramref name="style"/>; returns [1,3,H,W] in [0,1].</summary>
     /// <param name="regions">semantic regions shared by content and style (orphan content regions get no style term); null for whole-image style.</param>
-    /// <param name="common">backbone-side options (size is the caller's concern; <c>Iterations</c> is replaced by the stage counts).</param>
-    public Tensor Run(Tensor content, Tensor style, RegionMasks? regions, GatysOptions common, PhotoOptions photo,
+    /// <param name="shared">seed and snapshot interval (size is the caller's concern; <c>Iterations</c> is replaced by the stage counts).</param>
+    /// <param name="gatys">the neural-style settings of both stages.</param>
+    public Tensor Run(Tensor content, Tensor style, RegionMasks? regions, SharedOptions shared, GatysOptions gatys, PhotoOptions photo,
         IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null, CancellationToken ct = default)
     {
-        common.Validate();
+        gatys.Validate();
         photo.Validate();
         if (content.dim() != 4 || content.shape[0] != 1 || content.shape[1] != 3)
             throw new ArgumentException($"the content must be an RGB image [1,3,H,W], got [{string.Join(",", content.shape)}]");
         if (style.dim() != 4 || style.shape[0] != 1 || style.shape[1] != 3)
             throw new ArgumentException($"the style must be an RGB image [1,3,H,W], got [{string.Join(",", style.shape)}]");
 
-        var gatys = new GatysStylizer(backbone);
+        var stylizer = new GatysStylizer(backbone);
         var styles = new List<(Tensor Image, double Weight)> { (style, 1.0) };
-        int total = photo.StyleIterations * common.Scales + photo.PhotoIterations;
-        int stages = common.Scales + (photo.PhotoIterations > 0 ? 1 : 0);
+        var counter = new IterationCounter(PhotoMethod.TotalIterations(gatys, photo),
+            gatys.Scales + (photo.PhotoIterations > 0 ? 1 : 0), progress, snapshot, shared.SnapshotEvery);
 
         Tensor? stage1 = null;
         if (photo.StyleIterations > 0)
-        {
-            var options = common with { Iterations = photo.StyleIterations };
-            stage1 = gatys.Run(content, styles, options, regions,
-                Shift(progress, 0, 0, total, stages), ShiftSnapshot(snapshot, 0), ct);
-        }
+            stage1 = stylizer.Run(content, styles, shared with { Iterations = photo.StyleIterations }, gatys, regions, counter, ct);
 
         Tensor result;
         if (photo.PhotoIterations > 0)
         {
-            using var laplacian = MattingLaplacian.Build(content, photo.Epsilon);
-            var loss = new PhotorealismLoss(laplacian, photo.Lambda);
-            int done = photo.StyleIterations * common.Scales;
-            var options = common with { Iterations = photo.PhotoIterations, Scales = 1 };
-            result = gatys.Run(content, styles, options, regions,
-                Shift(progress, done, common.Scales, total, stages), ShiftSnapshot(snapshot, done), ct,
-                extraLoss: photo.Lambda > 0 ? loss.Compute : null, initial: stage1);
+            result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
+                counter, ct, extraTerms: c => [new WeightedTerm(new PhotorealismTerm(MattingLaplacian.Build(c, photo.Epsilon)), photo.Lambda)],
+                initial: stage1, scaleOffset: gatys.Scales);
             stage1?.Dispose();
         }
         else result = stage1!;
@@ -66,14 +62,4 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             return filtered.clamp(0, 1);
         }
     }
-
-    static IProgress<StylizeProgress>? Shift(IProgress<StylizeProgress>? progress, int done, int scales, int total, int stages) =>
-        progress is null ? null : new SyncProgress(p => progress.Report(p with
-        {
-            Iteration = p.Iteration + done, TotalIterations = total, Scale = p.Scale + scales, Scales = stages,
-        }));
-
-    static Action<int, Tensor>? ShiftSnapshot(Action<int, Tensor>? snapshot, int done) =>
-        snapshot is null ? null : (i, image) => snapshot(i + done, image);
-
 }

@@ -1,11 +1,17 @@
+using StyleTransfer.Engine.Segmentation;
+
 namespace StyleTransfer.Engine.Methods.Photo;
 
 /// <summary>
-/// Parameters of Deep Photo Style Transfer (Luan et al., CVPR 2017) on top of the shared Gatys options (backbone,
-/// size, content/style weights, layers, optimizer), whose <c>Iterations</c> these stage counts replace. Immutable.
+/// Parameters of Deep Photo Style Transfer (Luan et al., CVPR 2017) on top of the Gatys options (content/style
+/// weights, layers, scales, optimizer) and the shared ones (backbone, size), whose <c>Iterations</c> these stage
+/// counts replace. Immutable.
 /// </summary>
 public sealed record PhotoOptions
 {
+    /// <summary>Automatic semantic groups, when the item has no masks.</summary>
+    public AutoSegmentationOptions Segmentation { get; init; } = new();
+
     /// <summary>Weight λ of the photorealism term λ·Σ_c V_cᵀ M V_c / (H·W) (see <see cref="PhotorealismLoss"/>).</summary>
     public double Lambda { get; init; } = 1e4;
 
@@ -38,5 +44,6 @@ public sealed record PhotoOptions
         Check(StyleIterations + PhotoIterations >= 1, "style-stage and photorealism-stage iterations are both zero");
         Check(SmoothRadius is >= 1 and <= 64, $"smoothing radius {SmoothRadius} is out of range (1..64 px)");
         Check(double.IsFinite(SmoothEpsilon) && SmoothEpsilon > 0 && SmoothEpsilon <= 1, $"smoothing epsilon {SmoothEpsilon} is out of range (0..1]");
+        Segmentation.Validate();
     }
 }

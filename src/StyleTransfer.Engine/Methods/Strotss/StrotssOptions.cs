@@ -3,7 +3,8 @@ namespace StyleTransfer.Engine.Methods.Strotss;
 /// <summary>
 /// Parameters of STROTSS (Kolkin, Salavon, Shakhnarovich, CVPR 2019). Defaults follow the paper and the authors'
 /// reference implementation (content weight 16 halved per finer scale, RMSprop at 2e-3 on a 5-level Laplacian
-/// pyramid, 1024 output positions re-drawn every step, 4 scales up to 512 px). Immutable.
+/// pyramid, 1024 output positions re-drawn every step, 4 scales). Size, iterations per scale and seed are the
+/// shared ones (<see cref="SharedOptions"/>). Immutable.
 /// </summary>
 public sealed record StrotssOptions
 {
@@ -12,8 +13,6 @@ public sealed record StrotssOptions
 
     /// <summary>Scales, coarse to fine, each twice the size of the previous; the finest is the output size.</summary>
     public int Scales { get; init; } = 4;
-
-    public int IterationsPerScale { get; init; } = 200;
 
     /// <summary>RMSprop learning rate on the pyramid levels (pixels in [0,1]); the finest of several scales uses half (reference).</summary>
     public double LearningRate { get; init; } = 2e-3;
@@ -27,16 +26,8 @@ public sealed record StrotssOptions
     /// <summary>Levels of the Laplacian pyramid that parameterizes the image (plus the low-pass residual).</summary>
     public int PyramidLevels { get; init; } = 5;
 
-    /// <summary>Longest side of the output; a larger content image is scaled down to it.</summary>
-    public int MaxSize { get; init; } = 512;
-
-    public int Seed { get; init; }
-
     /// <summary>Backbone layers of the hypercolumn (the RGB pixels are always included); null for the backbone's style layers.</summary>
     public IReadOnlyList<string>? Layers { get; init; }
-
-    /// <summary>Emit a snapshot every N iterations (0 = never).</summary>
-    public int SnapshotEvery { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first absurd value.</summary>
     public void Validate()
@@ -44,14 +35,10 @@ public sealed record StrotssOptions
         static void Check(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
         Check(double.IsFinite(ContentWeight) && ContentWeight >= 0, $"content weight {ContentWeight} must be finite and >= 0");
         Check(Scales is >= 1 and <= 6, $"scales {Scales} is out of range (1..6)");
-        Check(MaxSize is >= 16 and <= 8192, $"size {MaxSize} is out of range (16..8192 px)");
-        Check(MaxSize >> (Scales - 1) >= 16, $"{Scales} scales from {MaxSize} px make the coarsest scale smaller than 16 px");
-        Check(IterationsPerScale is >= 1 and <= 100_000, $"iterations per scale {IterationsPerScale} is out of range (1..100000)");
         Check(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 1, $"learning rate {LearningRate} is out of range (0..1]");
         Check(Samples is >= 2 and <= 65_536, $"samples {Samples} is out of range (2..65536)");
         Check(StyleSamples is >= 2 and <= 65_536, $"style samples {StyleSamples} is out of range (2..65536)");
         Check(PyramidLevels is >= 0 and <= 10, $"pyramid levels {PyramidLevels} is out of range (0..10)");
-        Check(SnapshotEvery >= 0, $"snapshot interval {SnapshotEvery} must be >= 0");
         Check(Layers is null || Layers.Count > 0, "the layer list is empty; give at least one layer or null for the backbone's defaults");
     }
 }

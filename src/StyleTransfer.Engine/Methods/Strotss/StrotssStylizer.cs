@@ -1,4 +1,7 @@
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Losses;
+using StyleTransfer.Engine.Losses.Terms;
+using StyleTransfer.Engine.Optimization;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -16,23 +19,23 @@ namespace StyleTransfer.Engine.Methods.Strotss;
 public sealed class StrotssStylizer(IBackbone backbone)
 {
     /// <summary>
-    /// Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]; scaled down to fit <see cref="StrotssOptions.MaxSize"/>)
+    /// Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]; scaled down to fit <see cref="SharedOptions.MaxSize"/>)
     /// with <paramref name="style"/> ([1,3,h,w], any size). Returns [1,3,H,W] in [0,1]; the same seed gives the same output.
     /// </summary>
-    public Tensor Run(Tensor content, Tensor style, StrotssOptions options, StrotssGuidance? guidance = null,
+    /// <param name="shared">size, iterations per scale, seed and snapshot interval.</param>
+    public Tensor Run(Tensor content, Tensor style, SharedOptions shared, StrotssOptions options, StrotssGuidance? guidance = null,
         IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null, CancellationToken ct = default)
     {
+        shared.Validate();
         options.Validate();
+        shared.CheckScales(options.Scales);
         CheckImage(content, "content");
         CheckImage(style, "style");
-        var layers = options.Layers ?? backbone.DefaultStyleLayers;
-        foreach (var l in layers)
-            if (!backbone.LayerNames.Contains(l))
-                throw new ArgumentException($"layer '{l}' does not exist in {backbone.Name}; layers: {string.Join(", ", backbone.LayerNames)}");
+        var layers = FeatureLayers.Check(backbone, options.Layers ?? backbone.DefaultStyleLayers, "hypercolumn", allowPixels: false);
 
-        using var rng = new Generator((ulong)options.Seed);
-        var (height, width) = FitWithin(content.shape[2], content.shape[3], options.MaxSize);
-        int total = options.IterationsPerScale * options.Scales, done = 0;
+        using var rng = new Generator((ulong)shared.Seed);
+        var (height, width) = FitWithin(content.shape[2], content.shape[3], shared.MaxSize);
+        var counter = new IterationCounter(shared.Iterations * options.Scales, options.Scales, progress, snapshot, shared.SnapshotEvery);
         double alpha = options.ContentWeight;
         Tensor? image = null;
         for (int scale = 0; scale < options.Scales; scale++)
@@ -54,33 +57,45 @@ public sealed class StrotssStylizer(IBackbone backbone)
                     : Resize(image, h, w) + band;
             }
             image?.Dispose();
-            var levels = LaplacianPyramid.Build(start, options.PyramidLevels)
-                .Select(l => new TorchSharp.Modules.Parameter(l.detach().clone(), requires_grad: true)).ToList();
+            using var pyramid = new PyramidImage(start, options.PyramidLevels);
             double lr = last && options.Scales > 1 ? options.LearningRate / 2 : options.LearningRate;
-            using var optimizer = optim.RMSProp(levels, lr: lr);
-            using var objective = StrotssObjective.Build(backbone, layers, c, s, guidance, alpha, options, rng);
-
-            for (int i = 0; i < options.IterationsPerScale; i++)
-            {
-                ct.ThrowIfCancellationRequested();
-                using var step = NewDisposeScope();
-                optimizer.zero_grad();
-                var current = LaplacianPyramid.Collapse(levels);
-                var loss = objective.Compute(current, rng);
-                loss.backward();
-                optimizer.step();
-                float value = loss.item<float>();
-                done++;
-                if (!float.IsFinite(value))
-                    throw new InvalidOperationException($"the loss diverged ({value}) at iteration {done}; lower the learning rate");
-                progress?.Report(new StylizeProgress(done, total, scale + 1, options.Scales, value));
-                if (snapshot is not null && options.SnapshotEvery > 0 && done % options.SnapshotEvery == 0)
-                    using (no_grad()) snapshot(done, current.detach().clamp(0, 1));
-            }
-            using (no_grad()) image = LaplacianPyramid.Collapse(levels).detach().MoveToOuterDisposeScope();
+            using var objective = BuildObjective(layers, c, s, guidance, alpha, options, rng);
+            image = OptimizationLoop.Run(pyramid, p => optim.RMSProp(p, lr: lr), objective.Compute, shared.Iterations,
+                DivergencePolicy.Fail, counter, scale + 1, ct).MoveToOuterDisposeScope();
             alpha /= 2;
         }
         using (image) return image!.clamp(0, 1);
+    }
+
+    /// <summary>
+    /// The STROTSS loss at one scale, on <see cref="HypercolumnSampler"/>'s samples: per region, α·ℓ_content
+    /// (self-similarity) + ℓ_r (relaxed EMD, cosine) + ℓ_m (moments) + ℓ_p / max(α,1) (relaxed EMD of YUV colours),
+    /// averaged over regions, plus the point term × point weight, all divided by α + 1 (paper; the reference divides
+    /// by α + 2, the same objective up to a constant factor).
+    /// </summary>
+    Objective BuildObjective(IReadOnlyList<string> layers, Tensor content, Tensor style, StrotssGuidance? guidance, double alpha,
+        StrotssOptions options, Generator rng)
+    {
+        var sampler = HypercolumnSampler.Build(backbone, layers, content, style, guidance, options, rng);
+        double norm = alpha + 1;
+        var terms = new List<WeightedTerm>
+        {
+            new(new SelfSimilarityTerm(sampler), alpha / norm),
+            new(new RelaxedEmdTerm(sampler), 1 / norm),
+            new(new MomentMatchingTerm(sampler), 1 / norm),
+            new(new ColorEmdTerm(sampler), 1 / (Math.Max(alpha, 1.0) * norm)),
+        };
+        if (guidance is { Points.Count: > 0 })
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var contentGrid = Hypercolumns.PointGrid(guidance.Points.Select(p => (p.ContentX, p.ContentY)).ToList()).to(content.device);
+            var styleGrid = Hypercolumns.PointGrid(guidance.Points.Select(p => (p.StyleX, p.StyleY)).ToList()).to(style.device);
+            var styleAtPoints = Hypercolumns.Sample(HypercolumnSampler.Maps(style, backbone.Extract(style, layers), layers), styleGrid);
+            terms.Add(new(new PointGuidanceTerm(layers, contentGrid.DetachFromDisposeScope(), styleAtPoints.DetachFromDisposeScope()),
+                guidance.PointWeight / norm));
+        }
+        return new Objective(backbone, terms, sampler);
     }
 
     static void CheckImage(Tensor image, string name)

@@ -1,4 +1,5 @@
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Segmentation;
@@ -85,14 +86,15 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var content = Content();
         var style = Style();
         using var regions = Regions();
-        var common = new GatysOptions { MaxSize = W, ContentWeight = 0.05 };
+        var shared = new SharedOptions { MaxSize = W };
+        var common = new GatysOptions { ContentWeight = 0.05 };
         var photo = new PhotoOptions { StyleIterations = 20, PhotoIterations = 20 };
 
         var progress = new List<StylizeProgress>();
         var snapshots = new List<int>();
-        var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, common with { SnapshotEvery = 10 }, photo,
+        var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared with { SnapshotEvery = 10 }, common, photo,
             new SyncProgress(progress.Add), (i, _) => snapshots.Add(i));
-        var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], common with { Iterations = 40 }, regions);
+        var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 40 }, common, regions);
 
         Assert.Equal(Enumerable.Range(1, 40), progress.Select(p => p.Iteration));
         Assert.All(progress, p => Assert.Equal(40, p.TotalIterations));
@@ -126,14 +128,15 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var content = Content();
         var style = Style();
         using var regions = Regions();
-        var common = new GatysOptions { MaxSize = W, Optimizer = OptimizerKind.Adam };
+        var shared = new SharedOptions { MaxSize = W };
+        var common = new GatysOptions { Optimizer = OptimizerKind.Adam };
         var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false };
-        var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, common, photo);
-        var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], common with { Iterations = 3 }, regions);
+        var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo);
+        var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, common, regions);
         Assert.True((result - gatys).abs().max().ToDouble() < 1e-5);
         Assert.Equal([.. _backbone.DefaultStyleLayers, "pixels"], GatysStylizer.DefaultStyleLayers(_backbone));
-        var withoutColour = common with { Iterations = 3, StyleLayers = _backbone.DefaultStyleLayers };
-        var plain = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], withoutColour, regions);
+        var withoutColour = common with { StyleLayers = _backbone.DefaultStyleLayers };
+        var plain = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, withoutColour, regions);
         Assert.True((result - plain).abs().max().ToDouble() > 1e-4, "the colour-moment term changes the result");
     }
 
@@ -144,9 +147,9 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var stylizer = new DeepPhotoStylizer(_backbone);
         var content = Content();
         Assert.Contains("lambda", Assert.Throws<ArgumentException>(() =>
-            stylizer.Run(content, Style(), null, new GatysOptions(), new PhotoOptions { Lambda = -1 })).Message);
+            stylizer.Run(content, Style(), null, new SharedOptions(), new GatysOptions(), new PhotoOptions { Lambda = -1 })).Message);
         Assert.Contains("content", Assert.Throws<ArgumentException>(() =>
-            stylizer.Run(zeros(1, 1, 8, 8), Style(), null, new GatysOptions(), new PhotoOptions())).Message);
+            stylizer.Run(zeros(1, 1, 8, 8), Style(), null, new SharedOptions(), new GatysOptions(), new PhotoOptions())).Message);
     }
 
 }

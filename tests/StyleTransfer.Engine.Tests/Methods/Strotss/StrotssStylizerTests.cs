@@ -1,6 +1,7 @@
 using SixLabors.ImageSharp.PixelFormats;
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Imaging;
+using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Strotss;
 using static TorchSharp.torch;
 
@@ -24,7 +25,9 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
 
-    static readonly StrotssOptions Tiny = new() { MaxSize = 48, Scales = 1, IterationsPerScale = 30, Samples = 256, StyleSamples = 512, Seed = 3 };
+    static readonly SharedOptions TinyShared = new() { MaxSize = 48, Iterations = 30, Seed = 3 };
+
+    static readonly StrotssOptions Tiny = new() { Scales = 1, Samples = 256, StyleSamples = 512 };
 
     /// <summary>Relaxed EMD between the YUV colours of two images' pixels (all of them).</summary>
     static double PaletteDistance(Tensor a, Tensor b)
@@ -49,8 +52,8 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
         var style = ImageIO.LoadTensor(_images.Style(48, 48), 48);
         var losses = new List<double>();
         var snapshots = new List<int>();
-        var options = Tiny with { Scales = 2, IterationsPerScale = 20, SnapshotEvery = 10 };
-        var output = _stylizer.Run(content, style, options, progress: new SyncProgress(p => losses.Add(p.Loss)),
+        var options = Tiny with { Scales = 2 };
+        var output = _stylizer.Run(content, style, TinyShared with { Iterations = 20, SnapshotEvery = 10 }, options, progress: new SyncProgress(p => losses.Add(p.Loss)),
             snapshot: (i, image) => { snapshots.Add(i); Assert.Equal(3, image.shape[1]); });
 
         Assert.Equal(content.shape, output.shape);
@@ -76,10 +79,10 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
         using var scope = NewDisposeScope();
         var content = ImageIO.LoadTensor(_images.Content(32, 32), 32);
         var style = ImageIO.LoadTensor(_images.Style(32, 32), 32);
-        var options = Tiny with { MaxSize = 32, IterationsPerScale = 3 };
-        var a = _stylizer.Run(content, style, options);
-        var b = _stylizer.Run(content, style, options);
-        var c = _stylizer.Run(content, style, options with { Seed = 4 });
+        var shared = TinyShared with { MaxSize = 32, Iterations = 3 };
+        var a = _stylizer.Run(content, style, shared, Tiny);
+        var b = _stylizer.Run(content, style, shared, Tiny);
+        var c = _stylizer.Run(content, style, shared with { Seed = 4 }, Tiny);
         Assert.Equal(0, (a - b).abs().max().ToDouble());
         Assert.True((a - c).abs().max().ToDouble() > 0);
     }
@@ -96,7 +99,8 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
         var right = 1 - left;
         var red = zeros(40, 40); red[.., ..20] = 1;
         var blue = 1 - red;
-        var options = Tiny with { MaxSize = 40, ContentWeight = 2, IterationsPerScale = 40 };
+        var shared = TinyShared with { MaxSize = 40, Iterations = 40 };
+        var options = Tiny with { ContentWeight = 2 };
 
         double Redness(Tensor image, bool leftHalf)
         {
@@ -106,13 +110,13 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
 
         using (var guidance = new StrotssGuidance([("left→red", left, red), ("right→blue", right, blue)]))
         {
-            var output = _stylizer.Run(content, style, options, guidance);
+            var output = _stylizer.Run(content, style, shared, options, guidance);
             Assert.True(Redness(output, true) > Redness(output, false) + 0.2,
                 $"R−B left {Redness(output, true):F3}, right {Redness(output, false):F3}");
         }
         using (var swapped = new StrotssGuidance([("left→blue", left, blue), ("right→red", right, red)]))
         {
-            var output = _stylizer.Run(content, style, options, swapped);
+            var output = _stylizer.Run(content, style, shared, options, swapped);
             Assert.True(Redness(output, false) > Redness(output, true) + 0.2,
                 $"R−B left {Redness(output, true):F3}, right {Redness(output, false):F3}");
         }
@@ -123,13 +127,13 @@ public sealed class StrotssStylizerTests : IClassFixture<StrotssStylizerTests.Ba
     {
         using var scope = NewDisposeScope();
         var image = rand(1, 3, 32, 32);
-        Assert.Contains("[1,3,H,W]", Assert.Throws<ArgumentException>(() => _stylizer.Run(rand(3, 32, 32), image, Tiny)).Message);
-        Assert.Contains("layer 'fc7'", Assert.Throws<ArgumentException>(() => _stylizer.Run(image, image, Tiny with { Layers = ["fc7"] })).Message);
-        Assert.Contains("learning rate", Assert.Throws<ArgumentException>(() => _stylizer.Run(image, image, Tiny with { LearningRate = 0 })).Message);
-        Assert.Contains("coarsest scale", Assert.Throws<ArgumentException>(() => new StrotssOptions { MaxSize = 64, Scales = 4 }.Validate()).Message);
+        Assert.Contains("[1,3,H,W]", Assert.Throws<ArgumentException>(() => _stylizer.Run(rand(3, 32, 32), image, TinyShared, Tiny)).Message);
+        Assert.Contains("layer 'fc7'", Assert.Throws<ArgumentException>(() => _stylizer.Run(image, image, TinyShared, Tiny with { Layers = ["fc7"] })).Message);
+        Assert.Contains("learning rate", Assert.Throws<ArgumentException>(() => _stylizer.Run(image, image, TinyShared, Tiny with { LearningRate = 0 })).Message);
+        Assert.Contains("coarsest scale", Assert.Throws<ArgumentException>(() => new StylizeOptions { Method = "strotss", Shared = new() { MaxSize = 64 }, Strotss = new() { Scales = 4 } }.Validate()).Message);
         Assert.Contains("samples", Assert.Throws<ArgumentException>(() => new StrotssOptions { Samples = 1 }.Validate()).Message);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.Throws<OperationCanceledException>(() => _stylizer.Run(image, image, Tiny, ct: cts.Token));
+        Assert.Throws<OperationCanceledException>(() => _stylizer.Run(image, image, TinyShared, Tiny, ct: cts.Token));
     }
 }
