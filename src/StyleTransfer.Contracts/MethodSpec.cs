@@ -14,5 +14,6 @@ public sealed record MethodSpec
     [Id(2)] public GatysSettings Gatys { get; init; } = new();
     [Id(3)] public PhotoSettings Photo { get; init; } = new();
     [Id(4)] public StrotssSettings Strotss { get; init; } = new();
-    // Ids 5 and up: the settings of the feed-forward methods (fast, adain) when they land.
+    [Id(5)] public FastSettings Fast { get; init; } = new();
+    [Id(6)] public AdaInSettings AdaIn { get; init; } = new();
 }

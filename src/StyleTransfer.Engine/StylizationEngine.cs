@@ -62,6 +62,7 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
     readonly ConcurrentDictionary<(string, string?, string), Lazy<IBackbone>> _backbones = new();
     readonly string _devicePreference;
     readonly StyleFeatureCache _styleCache;
+    readonly Methods.FeedForward.FeedForwardModels _models = new();
     readonly int? _cpuThreads;
 
     /// <param name="device">"auto" (CUDA when present), "cpu", "cuda" or "cuda:N"; a request's own device option wins.</param>
@@ -122,7 +123,10 @@ public sealed class StylizationEngine : IStylizationEngine, IDisposable
         double finalLoss = double.NaN;
         var trackingProgress = new SyncProgress(p => { finalLoss = p.Loss; progress?.Report(p); });
         Action<int, Tensor>? encodeSnapshot = snapshot is null ? null : (i, img) => snapshot(i, ImageIO.EncodePng(img));
-        var result = method.Run(new MethodRun(request, backbone, content, styles, features, trackingProgress, encodeSnapshot, cancellationToken));
+        var result = method.Run(new MethodRun(request, backbone, content, styles, features, trackingProgress, encodeSnapshot, cancellationToken)
+        {
+            Models = _models,
+        });
         var png = ImageIO.EncodePng(result);
         return new StylizeResult(png, (int)result.shape[3], (int)result.shape[2], finalLoss, stopwatch.Elapsed,
             TorchDevices.Describe(device), method.Iterations(options));

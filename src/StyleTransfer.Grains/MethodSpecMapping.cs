@@ -3,6 +3,7 @@ using StyleTransfer.Engine;
 using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Engine.Methods.Photo;
+using StyleTransfer.Engine.Methods.FeedForward;
 using StyleTransfer.Engine.Methods.Strotss;
 using StyleTransfer.Engine.Segmentation;
 
@@ -36,6 +37,8 @@ public static class MethodSpecMapping
             PhotoIterations = spec.Photo.PhotoIterations, Smooth = spec.Photo.Smooth, SmoothRadius = spec.Photo.SmoothRadius,
             SmoothEpsilon = spec.Photo.SmoothEpsilon, Segmentation = ToEngine(spec.Photo.Segmentation),
         },
+        Fast = new FastOptions { ModelPath = spec.Fast.ModelPath },
+        AdaIn = new AdaInOptions { ModelPath = spec.AdaIn.ModelPath, Alpha = spec.AdaIn.Alpha },
         Strotss = new StrotssOptions
         {
             ContentWeight = spec.Strotss.ContentWeight, Scales = spec.Strotss.Scales, LearningRate = spec.Strotss.LearningRate,
@@ -78,6 +81,8 @@ public static class MethodSpecMapping
             PhotoIterations = options.Photo.PhotoIterations, Smooth = options.Photo.Smooth, SmoothRadius = options.Photo.SmoothRadius,
             SmoothEpsilon = options.Photo.SmoothEpsilon, Segmentation = ToSpec(options.Photo.Segmentation),
         },
+        Fast = new FastSettings { ModelPath = options.Fast.ModelPath },
+        AdaIn = new AdaInSettings { ModelPath = options.AdaIn.ModelPath, Alpha = options.AdaIn.Alpha },
         Strotss = new StrotssSettings
         {
             ContentWeight = options.Strotss.ContentWeight, Scales = options.Strotss.Scales, LearningRate = options.Strotss.LearningRate,

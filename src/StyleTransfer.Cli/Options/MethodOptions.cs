@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Methods;
+using StyleTransfer.Engine.Methods.FeedForward;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Methods.Strotss;
@@ -30,7 +31,8 @@ public sealed partial class MethodOptions
     public Option<string> Method { get; } = new("--method")
     {
         Description = "Stylization method: gatys (Gatys et al., CVPR 2016), photo (Deep Photo Style Transfer, Luan et al., CVPR 2017: "
-            + "photorealistic, semantic groups from masks or automatic), strotss (Kolkin et al., CVPR 2019; masks are colour-coded region guidance)",
+            + "photorealistic, semantic groups from masks or automatic), strotss (Kolkin et al., CVPR 2019; masks are colour-coded region guidance), "
+            + "fast (Johnson et al., ECCV 2016: one pass of a network trained for the style, --model), adain (Huang and Belongie, ICCV 2017: any style in one pass, --model decoder, --alpha)",
         DefaultValueFactory = _ => Defaults.Method,
         HelpName = "name",
     };
@@ -225,12 +227,25 @@ public sealed partial class MethodOptions
         HelpName = "n",
     };
 
+    public Option<string?> Model { get; } = new("--model")
+    {
+        Description = "fast: the model trained for the style; adain: the decoder (both made by 'styletransfer train')",
+        HelpName = "file",
+    };
+
+    public Option<double> Alpha { get; } = new("--alpha")
+    {
+        Description = "adain: content/style strength, 0 (content) to 1 (full style)",
+        DefaultValueFactory = _ => Defaults.AdaIn.Alpha,
+        HelpName = "a",
+    };
+
     public IEnumerable<Option> All =>
     [
         Method, Backbone, Weights, Size, Iterations, Scales, ContentWeight, StyleWeight, TvWeight, ContentLayers, StyleLayers,
         StyleLayerWeights, Init, Optimizer, LearningRate, PreserveColor, Softmax, SoftmaxTemperature, Seed,
         SnapshotEvery, Device, PhotoLambda, PhotoStyleIterations, PhotoIterations, NoSmooth, AutoGroups, StrotssContentWeight,
-        StrotssScales, StrotssLearningRate, Samples,
+        StrotssScales, StrotssLearningRate, Samples, Model, Alpha,
     ];
 
     public void AddTo(Command command)
@@ -252,6 +267,10 @@ public sealed partial class MethodOptions
         ["--photo-iterations"] = [PhotoMethod.MethodName], ["--no-smooth"] = [PhotoMethod.MethodName], ["--auto-groups"] = [PhotoMethod.MethodName],
         ["--strotss-content-weight"] = [StrotssMethod.MethodName], ["--strotss-scales"] = [StrotssMethod.MethodName],
         ["--strotss-lr"] = [StrotssMethod.MethodName], ["--samples"] = [StrotssMethod.MethodName],
+        ["--model"] = [FastMethod.MethodName, AdaInMethod.MethodName], ["--alpha"] = [AdaInMethod.MethodName],
+        ["--backbone"] = [GatysMethod.MethodName, PhotoMethod.MethodName, StrotssMethod.MethodName, AdaInMethod.MethodName],
+        ["--weights"] = [GatysMethod.MethodName, PhotoMethod.MethodName, StrotssMethod.MethodName, AdaInMethod.MethodName],
+        ["--seed"] = [GatysMethod.MethodName, PhotoMethod.MethodName, StrotssMethod.MethodName],
     };
 
     /// <summary>Whether the option (e.g. "--photo-lambda") changes what <paramref name="method"/> does.</summary>
@@ -327,6 +346,8 @@ public sealed partial class MethodOptions
                 Smooth = !result.GetValue(NoSmooth),
                 Segmentation = Defaults.Photo.Segmentation with { MaxGroups = result.GetValue(AutoGroups) },
             },
+            Fast = method == FastMethod.MethodName ? new FastOptions { ModelPath = ModelPath(result) } : Defaults.Fast,
+            AdaIn = method == AdaInMethod.MethodName ? new AdaInOptions { ModelPath = ModelPath(result), Alpha = result.GetValue(Alpha) } : Defaults.AdaIn,
             Strotss = Defaults.Strotss with
             {
                 ContentWeight = result.GetValue(StrotssContentWeight),
@@ -337,6 +358,15 @@ public sealed partial class MethodOptions
         };
         Validate(options);
         return options;
+    }
+
+    /// <summary>--model as a full path (the nodes read it), checked to exist here; null when not given.</summary>
+    string? ModelPath(ParseResult result)
+    {
+        var model = result.GetValue(Model);
+        if (model is null) return null;
+        if (!File.Exists(model)) throw new UsageException($"--model {model}: no such file");
+        return Path.GetFullPath(model);
     }
 
     /// <summary>Runs the method's validation and names the option its message is about.</summary>
@@ -365,6 +395,7 @@ public sealed partial class MethodOptions
         ("style-stage and photorealism-stage iterations", "--photo-style-iterations/--photo-iterations"),
         ("max groups", "--auto-groups"), ("clusters", "--auto-groups"),
         ("content weight", "--strotss-content-weight"), ("scales", "--strotss-scales"), ("learning rate", "--strotss-lr"), ("samples", "--samples"),
+        ("method fast needs a model", "--model"), ("method adain needs a decoder", "--model"), ("alpha", "--alpha"),
     ];
 
     static string OptionOf(string message, string method)

@@ -20,4 +20,7 @@ public sealed record MethodRun(
     CancellationToken CancellationToken)
 {
     public StylizeOptions Options => Request.Options;
+
+    /// <summary>The engine's feed-forward models, loaded once and shared by its items.</summary>
+    public FeedForward.FeedForwardModels Models { get; init; } = new();
 }

@@ -36,6 +36,8 @@ public abstract class StyleMethodBase : IStyleMethod
         Gatys.GatysOptions gatys => o with { Gatys = gatys },
         Photo.PhotoOptions photo => o with { Photo = photo },
         Strotss.StrotssOptions strotss => o with { Strotss = strotss },
+        FeedForward.FastOptions fast => o with { Fast = fast },
+        FeedForward.AdaInOptions adain => o with { AdaIn = adain },
         _ => throw new InvalidOperationException($"{record.GetType().Name} is not a settings record of {nameof(StylizeOptions)}"),
     });
 
@@ -47,6 +49,7 @@ public abstract class StyleMethodBase : IStyleMethod
         foreach (var (name, given, kept) in new (string, object, object)[]
                  {
                      ("gatys", options.Gatys, read.Gatys), ("photo", options.Photo, read.Photo), ("strotss", options.Strotss, read.Strotss),
+                     ("fast", options.Fast, read.Fast), ("adain", options.AdaIn, read.AdaIn),
                      ("shared", options.Shared, read.Shared),
                  })
             if (!SameSettings(given, kept))

@@ -22,6 +22,12 @@ public sealed record StylizeOptions
 
     public StrotssOptions Strotss { get; init; } = new();
 
+    /// <summary>Johnson et al.'s per-style network.</summary>
+    public FeedForward.FastOptions Fast { get; init; } = new();
+
+    /// <summary>Huang and Belongie's AdaIN decoder.</summary>
+    public FeedForward.AdaInOptions AdaIn { get; init; } = new();
+
     /// <summary>Checks the chosen method's settings (and that no other method's are set); see <see cref="IStyleMethod.Validate"/>.</summary>
     public void Validate() => MethodRegistry.Get(Method).Validate(this);
 

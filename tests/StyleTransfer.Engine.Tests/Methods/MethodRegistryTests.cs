@@ -11,15 +11,18 @@ public class MethodRegistryTests
     [Fact]
     public void Every_method_name_resolves_to_its_method_case_insensitively_and_unknown_names_are_refused_with_the_list()
     {
-        Assert.Equal(["gatys", "photo", "strotss"], MethodRegistry.Names);
+        Assert.Equal(["gatys", "photo", "strotss", "fast", "adain"], MethodRegistry.Names);
         foreach (var method in MethodRegistry.All)
         {
             Assert.Same(method, MethodRegistry.Get(method.Name));
             Assert.Same(method, MethodRegistry.Get(method.Name.ToUpperInvariant()));
-            new StylizeOptions { Method = method.Name }.Validate();
+            var options = new StylizeOptions { Method = method.Name };
+            if (method.Name == "fast") options = options with { Fast = new() { ModelPath = "m.model" } };
+            if (method.Name == "adain") options = options with { AdaIn = new() { ModelPath = "d.model" } };
+            options.Validate();
         }
         var e = Assert.Throws<ArgumentException>(() => MethodRegistry.Get("cyclegan"));
-        Assert.Equal("method 'cyclegan' is unknown; methods: gatys, photo, strotss", e.Message);
+        Assert.Equal("method 'cyclegan' is unknown; methods: gatys, photo, strotss, fast, adain", e.Message);
     }
 
     [Fact]

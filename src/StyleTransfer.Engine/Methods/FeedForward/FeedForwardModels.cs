@@ -23,11 +23,19 @@ public sealed class FeedForwardModels(int capacity = 8)
     public (long Loads, long Hits) Statistics => (Interlocked.Read(ref _loads), Interlocked.Read(ref _hits));
 
     public FastStyleModel Fast(string path, Device device) =>
-        (FastStyleModel)Get("fast", path, device.ToString(), () => FastStyleModel.Load(path, device));
+        (FastStyleModel)Get("fast", path, device.ToString(), () => Kept(FastStyleModel.Load(path, device), m => m.Network));
 
     /// <param name="encoder">the backbone the decoder's model was trained after (on the device to run on).</param>
     public AdaInModel AdaIn(string path, IBackbone encoder) =>
-        (AdaInModel)Get($"adain:{encoder.Name}", path, encoder.Device.ToString(), () => AdaInModel.Load(path, encoder));
+        (AdaInModel)Get($"adain:{encoder.Name}", path, encoder.Device.ToString(), () => Kept(AdaInModel.Load(path, encoder), m => m.Decoder));
+
+    /// <summary>A model outlives the item that loaded it: its weights must not go with that item's dispose scope.</summary>
+    static T Kept<T>(T model, Func<T, nn.Module> module)
+    {
+        foreach (var (_, parameter) in module(model).named_parameters()) parameter.DetachFromDisposeScope();
+        foreach (var (_, buffer) in module(model).named_buffers()) buffer.DetachFromDisposeScope();
+        return model;
+    }
 
     object Get(string kind, string path, string device, Func<object> load)
     {
