@@ -9,15 +9,16 @@ using static TorchSharp.torch;
 //   debug <content-folder> <style> <crop> <steps> <lr>       per-step loss terms of a tiny fast run
 //   speed <content-folder> <style-folder>                     s/step of training and images/s of inference at 256 px
 //   train <content-folder> <style> <out.model> <minutes> [small|default] [crop] [batch] [lr] [style-weight]
-//   infer <content> <style> [gatys-iterations]                images/s of inference (untrained weights) and one gatys run at 256 px
+//   methods <content> <style> [gatys-iterations]              images/s of gatys, fast and adain through the engine at 256 px, and of fast/adain batches of 1 and 8
 //   stylize <model> <image> <out.png> [size]
 // Checks behind OneDnnWorkaround (run each a few times; ONEDNN_MAX_CPU_ISA=ALL|AVX2|SSE41 to compare):
 //   op <kernel> <in-channels> <stride> [relu|pad]   input-gradient sum of one conv (FF_OUT output channels, FF_FROZEN=1)
 //   grad | dgrad [bb] | bgrad <size>                 gradient sums of the transform net, the decoder, the backbone
 //   det net|backbone <blocks> adam|sgd              five optimizer steps of the transform net
 //   debug / adebug                                  per-step loss terms of tiny fast / adain runs
-StyleTransfer.Engine.OneDnnWorkaround.Apply();
 var mode = args[0];
+// The product does not cap oneDNN (training steps run without it instead), so the method timings run as a node would.
+if (mode != "methods") StyleTransfer.Engine.OneDnnWorkaround.Apply();
 if (Environment.GetEnvironmentVariable("FF_THREADS") is { } t) set_num_threads(int.Parse(t));
 using var backbone = ResNet18Backbone.Load(null, CPU);
 Console.WriteLine($"torch threads: {get_num_threads()}");
@@ -127,8 +128,8 @@ switch (mode)
         Console.WriteLine($"x {x.grad!.abs().sum().ToDouble():R}");
         break;
     }
-    case "infer":
-        Speed.InferAndGatys(backbone, args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 200);
+    case "methods":
+        MethodSpeed.Run(backbone, args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 200);
         break;
     case "speed":
         Speed.Run(backbone, args[1], args[2]);

@@ -36,34 +36,7 @@ static class Speed
         }
     }
 
-    /// <summary>Inference only (untrained weights: the speed does not depend on them) and one gatys run, at 256 px.</summary>
-    public static void InferAndGatys(IBackbone backbone, string content, string style, int gatysIterations)
-    {
-        foreach (var (name, arch) in new[] { ("small", TransformNetArchitecture.Small), ("default", TransformNetArchitecture.Default) })
-        {
-            var path = Path.GetTempFileName();
-            ModelFile.Write(path, new ModelHeader { Kind = ModelKind.Fast, TransformNet = arch, Backbone = "resnet18" }, ModelFile.ModuleBytes(new TransformNet(arch)));
-            using var model = FastStyleModel.Load(path);
-            Infer($"fast {name}", b => model.Stylize(b));
-        }
-        var decoderPath = Path.GetTempFileName();
-        ModelFile.Write(decoderPath, new ModelHeader { Kind = ModelKind.AdaInDecoder, Decoder = AdaInArchitecture.Default, Backbone = "resnet18" },
-            ModelFile.ModuleBytes(new AdaInDecoder(AdaInArchitecture.Default)));
-        using (var model = AdaInModel.Load(decoderPath, backbone))
-        {
-            using var s = rand(1, 3, 256, 256);
-            var (mean, std) = model.EncodeStyle(s);
-            Infer("adain (style moments cached)", b => model.Stylize(b, mean, std));
-        }
-        using var c = StyleTransfer.Engine.Imaging.ImageIO.LoadTensor(content, 256);
-        using var st = StyleTransfer.Engine.Imaging.ImageIO.LoadTensor(style, 256);
-        var options = new StyleTransfer.Engine.Methods.Gatys.GatysOptions { MaxSize = 256, Iterations = gatysIterations };
-        var clock = Stopwatch.StartNew();
-        using var result = new StyleTransfer.Engine.Methods.Gatys.GatysStylizer(backbone).Run(c, [(st, 1.0)], options);
-        Console.WriteLine($"gatys 256 px x {gatysIterations} L-BFGS iterations: {clock.Elapsed.TotalSeconds:F1} s/image = {1 / clock.Elapsed.TotalSeconds:F4} images/s");
-    }
-
-    static void Infer(string name, Func<Tensor, Tensor> stylize)
+    public static void Infer(string name, Func<Tensor, Tensor> stylize, double gatysSeconds = double.NaN)
     {
         foreach (int batch in new[] { 1, 8 })
         {
@@ -77,11 +50,12 @@ static class Speed
                 times.Add(clock.Elapsed.TotalSeconds);
             }
             double t = Median(times);
-            Console.WriteLine($"infer {name,-30} batch {batch}: {t:F3} s/batch, {batch / t:F2} images/s");
+            var ratio = double.IsNaN(gatysSeconds) ? "" : $"  {gatysSeconds * batch / t,7:F0}x gatys";
+            Console.WriteLine($"infer {name,-30} batch {batch}: {t:F3} s/batch, {batch / t:F2} images/s{ratio}");
         }
     }
 
-    static double Median(IEnumerable<double> values)
+    public static double Median(IEnumerable<double> values)
     {
         var v = values.Order().ToArray();
         return v.Length == 0 ? double.NaN : v[v.Length / 2];
