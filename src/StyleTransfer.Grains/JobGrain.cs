@@ -213,7 +213,7 @@ public sealed class JobGrain(
         {
             long offset = S.ManifestOffset;
             int line = S.ManifestLine;
-            var page = await Task.Run(() => JobManifest.Read(spec.ManifestPath!, offset, line, JobPages.Size));
+            var page = await Task.Run(() => JobManifest.Read(spec.ManifestPath!, offset, line, JobPages.Size, spec.Options));
             int index = S.Pages.Count;
             if (page.Items.Count + page.Rejected.Count > 0)
             {

@@ -10,7 +10,8 @@ namespace StyleTransfer.Grains;
 /// <code>{"content": "cats/001.jpg", "style": "starry.jpg", "output": "001__starry.png"}</code>
 /// with optional "id" (default: the output name), "styles": [{"path": ..., "weight": ...}] instead of "style",
 /// "contentMask"/"styleMask", a dataset item's "format" (png|jpg), "quality", "contentSize" and "crop" (center|none)
-/// (see <see cref="ItemOutput"/>), and "output" defaulting to "&lt;content stem&gt;__&lt;style stem&gt;.png". Relative
+/// (see <see cref="ItemOutput"/>), a dataset item's "alpha" (adain's content/style strength: the item runs with the job's
+/// options at that alpha; a method without alpha refuses the item), and "output" defaulting to "&lt;content stem&gt;__&lt;style stem&gt;.png". Relative
 /// paths are relative to the manifest's folder. Blank lines and lines starting with '#' are ignored. A line that
 /// is not a valid item (bad JSON, a wrong type, a value out of range, an invalid output name) becomes a failed item
 /// named "line-N.invalid" with the reason, and reading goes on.
@@ -20,7 +21,8 @@ public static class JobManifest
     /// <param name="Lines">the manifest line of each of <paramref name="Items"/>.</param>
     public sealed record Page(List<JobItemSpec> Items, List<int> Lines, List<RejectedItem> Rejected, long NextOffset, int NextLine, bool Exhausted);
 
-    public static Page Read(string manifestPath, long offset, int line, int maxItems)
+    /// <param name="jobOptions">the job's method settings, which an item's "alpha" is applied to.</param>
+    public static Page Read(string manifestPath, long offset, int line, int maxItems, MethodSpec? jobOptions = null)
     {
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"manifest {manifestPath}: file not found", manifestPath);
         var folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
@@ -42,7 +44,7 @@ public static class JobManifest
             {
                 try
                 {
-                    var item = Parse(text, folder);
+                    var item = Parse(text, folder, jobOptions);
                     if (item.Problem() is string problem) throw new FormatException(problem);
                     items.Add(item);
                     lines.Add(line);
@@ -58,7 +60,7 @@ public static class JobManifest
         return new Page(items, lines, rejected, stream.Position, line, stream.Position >= stream.Length);
     }
 
-    static JobItemSpec Parse(string text, string folder)
+    static JobItemSpec Parse(string text, string folder, MethodSpec? jobOptions)
     {
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
@@ -84,7 +86,12 @@ public static class JobManifest
         string id = Optional(root, "id") ?? output;
         string? contentMask = Optional(root, "contentMask") is string cm ? Resolve(folder, cm) : null;
         string? styleMask = Optional(root, "styleMask") is string sm ? Resolve(folder, sm) : null;
-        return new JobItemSpec(id, content, styles, output, contentMask, styleMask) { Output = shape };
+        var item = new JobItemSpec(id, content, styles, output, contentMask, styleMask) { Output = shape };
+        if (!root.TryGetProperty("alpha", out var alpha) || alpha.ValueKind == JsonValueKind.Null) return item;
+        if (alpha.ValueKind != JsonValueKind.Number || !alpha.TryGetDouble(out var a) || !double.IsFinite(a))
+            throw new FormatException($"\"alpha\" must be a number, not {alpha.GetRawText()}");
+        if (jobOptions is null) throw new FormatException("\"alpha\" needs the job's method settings");
+        return item with { Options = jobOptions with { AdaIn = jobOptions.AdaIn with { Alpha = a } } };
     }
 
     /// <summary>A dataset item's "format", "quality", "contentSize" and "crop" ("center" or "none"), or null when it has none.</summary>

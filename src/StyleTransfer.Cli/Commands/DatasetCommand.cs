@@ -47,7 +47,6 @@ public sealed class DatasetCommand : Command
         HelpName = "folder",
     };
     readonly Option<int> _stylesPerImage = new("--styles-per-image") { Description = "Styles drawn (without replacement) per image, each its own output", DefaultValueFactory = _ => 1, HelpName = "k" };
-    readonly Option<double?> _alpha = new("--alpha") { Description = "Content/style strength in [0,1] (feed-forward methods only)", HelpName = "a" };
     readonly Option<string?> _alphaLevels = new("--alpha-levels") { Description = "Comma-separated strengths in [0,1], one output tree (alpha-<a>/) each", HelpName = "a,b,..." };
     readonly Option<int> _contentSize = new("--content-size") { Description = "Shorter side of each content image in px before stylizing (0 keeps its size); replaces --size", DefaultValueFactory = _ => 0, HelpName = "px" };
     readonly Option<string> _crop = new Option<string>("--crop") { Description = "center: cut the centred square after resizing", DefaultValueFactory = _ => "none" }.AcceptOnlyFromAmong("center", "none");
@@ -65,7 +64,7 @@ public sealed class DatasetCommand : Command
 
     public DatasetCommand() : base("dataset", "Stylize a whole content tree (class folders kept) with seeded random styles, as one job")
     {
-        foreach (var option in new Option[] { _content, _styles, _out, _stylesPerImage, _alpha, _alphaLevels, _contentSize, _crop, _format, _quality,
+        foreach (var option in new Option[] { _content, _styles, _out, _stylesPerImage, _alphaLevels, _contentSize, _crop, _format, _quality,
                      _imagesOnly, _minStyleSize, _replay, _dryRun, _work })
             Options.Add(option);
         _method.AddTo(this);
@@ -116,7 +115,10 @@ public sealed class DatasetCommand : Command
             if (shape.Problem() is string problem) throw new UsageException(problem.Contains("quality") ? $"--quality: {problem}" : $"--content-size: {problem}");
             var method = options.Method;
             var levels = AlphaLevels(parse, method);
-            header = new DatasetRecord.Header(DatasetRecord.Kind, contentRoot, DatasetSources.Normalize(stylesValue), options.Shared.Seed, k, levels, method, null,
+            // The model a feed-forward method runs, recorded by its content so a replay can tell it is the same.
+            var model = options.Fast.ModelPath ?? options.AdaIn.ModelPath;
+            var modelHash = model is null ? null : $"sha256:{FileHashes.Sha256(model)}";
+            header = new DatasetRecord.Header(DatasetRecord.Kind, contentRoot, DatasetSources.Normalize(stylesValue), options.Shared.Seed, k, levels, method, modelHash,
                 options, shape.Format, shape.Quality, shape.ContentSize, shape.CenterCrop ? "center" : "none", parse.GetValue(_imagesOnly), styles.Excluded);
         }
         var settings = new DatasetSettings(header.Seed, header.StylesPerImage, header.AlphaLevels is { Count: > 0 } l ? l : [null], header.Method, header.Model,
@@ -188,7 +190,8 @@ public sealed class DatasetCommand : Command
 
     IReadOnlyList<double?> AlphaLevels(ParseResult parse, string method)
     {
-        var alpha = parse.GetValue(_alpha);
+        // --alpha is the method's option (adain); given explicitly, it is also recorded with every output.
+        double? alpha = parse.GetResult(_method.Alpha) is { Implicit: false } ? parse.GetValue(_method.Alpha) : null;
         var levels = parse.GetValue(_alphaLevels);
         if (alpha is not null && levels is not null) throw new UsageException("--alpha-levels: give --alpha or --alpha-levels, not both");
         if (alpha is double a)

@@ -1,12 +1,12 @@
 namespace StyleTransfer.Cli.Datasets;
 
 /// <summary>
-/// Which methods take a content/style strength (--alpha, --alpha-levels): the one place to switch it on when the
-/// feed-forward methods (fast, adain) join the method registry. None of today's methods does.
+/// Which methods take a content/style strength (--alpha, --alpha-levels): adain blends the content's features with
+/// the AdaIN target. The alpha of each output travels in its manifest line and becomes that item's adain alpha.
 /// </summary>
 public static class AlphaSupport
 {
-    public static readonly IReadOnlySet<string> Methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Engine.Methods.FeedForward.AdaInMethod.MethodName };
 
     /// <summary>A usage error when <paramref name="option"/> gave an alpha to a method that does not take one.</summary>
     public static void Check(string method, string option)

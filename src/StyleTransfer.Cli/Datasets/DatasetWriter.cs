@@ -22,6 +22,11 @@ public sealed class DatasetWriter : IDisposable
     readonly string? _workFolder;
     readonly StreamWriter? _record;
     readonly FileStream? _manifest;
+    static readonly JsonSerializerOptions ManifestJson = new(JsonDefaults.Compact)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     readonly IncrementalHash _manifestHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     readonly string _recordTemp = "";
     readonly string _manifestTemp = "";
@@ -72,7 +77,8 @@ public sealed class DatasetWriter : IDisposable
             quality = output.Quality,
             contentSize = output.ContentSize,
             crop = output.CenterCrop ? "center" : "none",
-        }, JsonDefaults.Compact);
+            alpha = line.Alpha,
+        }, ManifestJson);
         var bytes = Encoding.UTF8.GetBytes(item + "\n");
         _manifest.Write(bytes);
         _manifestHash.AppendData(bytes);

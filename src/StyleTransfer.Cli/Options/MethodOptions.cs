@@ -270,7 +270,6 @@ public sealed partial class MethodOptions
         ["--model"] = [FastMethod.MethodName, AdaInMethod.MethodName], ["--alpha"] = [AdaInMethod.MethodName],
         ["--backbone"] = [GatysMethod.MethodName, PhotoMethod.MethodName, StrotssMethod.MethodName, AdaInMethod.MethodName],
         ["--weights"] = [GatysMethod.MethodName, PhotoMethod.MethodName, StrotssMethod.MethodName, AdaInMethod.MethodName],
-        ["--seed"] = [GatysMethod.MethodName, PhotoMethod.MethodName, StrotssMethod.MethodName],
     };
 
     /// <summary>Whether the option (e.g. "--photo-lambda") changes what <paramref name="method"/> does.</summary>

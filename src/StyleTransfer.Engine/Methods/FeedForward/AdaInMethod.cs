@@ -27,7 +27,7 @@ public sealed class AdaInMethod : StyleMethodBase
     }
 
     protected override IReadOnlyList<object> Reads(StylizeOptions options) =>
-        [options.Shared with { Iterations = new SharedOptions().Iterations, Seed = 0 }, options.AdaIn];
+        [options.Shared with { Iterations = new SharedOptions().Iterations }, options.AdaIn];
 
     public override Tensor Run(MethodRun run)
     {

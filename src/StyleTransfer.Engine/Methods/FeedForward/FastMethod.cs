@@ -23,7 +23,7 @@ public sealed class FastMethod : StyleMethodBase
     protected override void ValidateOwn(StylizeOptions options) => options.Fast.Validate();
 
     protected override IReadOnlyList<object> Reads(StylizeOptions options) =>
-        [new SharedOptions { MaxSize = options.Shared.MaxSize, Device = options.Shared.Device, SnapshotEvery = options.Shared.SnapshotEvery }, options.Fast];
+        [new SharedOptions { MaxSize = options.Shared.MaxSize, Seed = options.Shared.Seed, Device = options.Shared.Device, SnapshotEvery = options.Shared.SnapshotEvery }, options.Fast];
 
     public override Tensor Run(MethodRun run)
     {
