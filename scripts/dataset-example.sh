@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The README's dataset example: a small class-folder dataset built from the sample photos (three levels of folders,
-# a labels.csv and an annotation JSON), each image given one seeded random style out of samples/styles, mirrored
-# into out/dataset-example/stylized/ (outputs <stem>__<style>.jpg beside copies of the annotation files, and
-# dataset-record.jsonl).
+# a labels.csv and an annotation JSON), each image given one seeded random style out of samples/styles, stylized in
+# one pass by AdaIN and mirrored into out/dataset-example/stylized/ (outputs <stem>__<style>.jpg beside copies of the
+# annotation files, and dataset-record.jsonl). The AdaIN decoder is trained first, once, on the same samples
+# (out/dataset-example/models/adain.model, the smallest honest recipe: see "Feed-forward methods" in the README).
 #   scripts/dataset-example.sh [extra styletransfer dataset options...]     e.g. --styles-per-image 2 --dry-run
+#   DATASET_METHOD=gatys scripts/dataset-example.sh                          optimization instead (slower, no training)
 # Re-running skips outputs that already exist with the same parameters.
 set -euo pipefail
 
@@ -28,13 +30,26 @@ if [[ ! -d "$DATA" ]]; then
   printf '{"image": "chelsea.png", "boxes": [{"label": "cat", "xywh": [140, 40, 250, 260]}]}\n' > "$DATA/train/animals/cat/chelsea.json"
 fi
 
+METHOD="${DATASET_METHOD:-adain}"
+if [[ "$METHOD" == adain ]]; then
+  MODEL=out/dataset-example/models/adain.model
+  if [[ ! -s "$MODEL" ]]; then
+    echo "training the AdaIN decoder (once; resumes from its checkpoint if interrupted)..."
+    "$CLI" train --decoder --content samples/photos --styles samples/styles --out "$MODEL" \
+      --crop 128 --batch 4 --steps "${ADAIN_STEPS:-400}" --checkpoint-every 50
+  fi
+  METHOD_OPTIONS=(--method adain --model "$MODEL")
+else
+  METHOD_OPTIONS=(--method gatys --iterations 50)
+fi
+
 set +e
 "$CLI" dataset \
   --content "$DATA" \
   --styles samples/styles \
   --out out/dataset-example/stylized \
   --content-size 128 --crop center --format jpg \
-  --iterations 50 --seed 1 \
+  "${METHOD_OPTIONS[@]}" --seed 1 \
   "$@"
 status=$?
 set -e

@@ -134,6 +134,36 @@ public sealed class DatasetCommandTests
     }
 
     [Fact]
+    public async Task Adain_gives_one_output_tree_per_alpha_level_each_item_run_at_its_alpha()
+    {
+        using var dir = new TempFolder();
+        dir.Image("data/a/one.png", 40, 40);
+        dir.File("data/a/one.json", "{}");
+        dir.Image("styles/s1.png", 48, 48, seed: 2);
+        var decoder = dir["adain.model"];
+        var architecture = Engine.Methods.FeedForward.AdaInArchitecture.For("layer1", 0.25);
+        TorchSharp.torch.random.manual_seed(1);
+        using (var network = new Engine.Methods.FeedForward.AdaInDecoder(architecture))
+            Engine.Methods.FeedForward.ModelFile.Write(decoder, new Engine.Methods.FeedForward.ModelHeader
+            {
+                Kind = Engine.Methods.FeedForward.ModelKind.AdaInDecoder, Decoder = architecture, Backbone = "resnet18",
+            }, Engine.Methods.FeedForward.ModelFile.ModuleBytes(network));
+
+        var run = await CliRun.RunAsync(["dataset", "--content", dir["data"], "--styles", dir["styles"], "--out", dir["out"],
+            "--method", "adain", "--model", decoder, "--alpha-levels", "0,1", "--content-size", "32", "--crop", "center", "--device", "cpu"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["alpha-0/a/one.json", "alpha-0/a/one__s1.png", "alpha-1/a/one.json", "alpha-1/a/one__s1.png"], Files(dir["out"]));
+        double Alpha(string level) => System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonDocument.Parse(
+                File.ReadAllText(dir[$"out/alpha-{level}/a/one__s1.png.meta.json"])).RootElement.GetProperty("metadata").GetProperty("params").GetString()!)
+            .RootElement.GetProperty("options").GetProperty("alpha").GetDouble();
+        Assert.Equal(0, Alpha("0"));
+        Assert.Equal(1, Alpha("1"));
+        Assert.NotEqual(File.ReadAllBytes(dir["out/alpha-0/a/one__s1.png"]), File.ReadAllBytes(dir["out/alpha-1/a/one__s1.png"]));
+        Assert.Contains("\"model\":\"sha256:", File.ReadAllText(dir["out/dataset-record.jsonl"]));
+    }
+
+    [Fact]
     public async Task Alpha_is_refused_for_methods_without_it_and_a_dry_run_counts_and_estimates_without_writing()
     {
         using var dir = new TempFolder();
@@ -145,7 +175,7 @@ public sealed class DatasetCommandTests
 
         var alpha = await Dataset("--content", dir["data"], "--styles", dir["styles"], "--out", dir["out"], "--alpha", "0.5");
         Assert.True(alpha.ExitCode == 1, alpha.ToString());
-        Assert.Contains("--alpha: method gatys does not take a content/style strength", alpha.Error);
+        Assert.Contains("--alpha: does not apply to --method gatys (it applies to adain)", alpha.Error);
         var levels = await Dataset("--content", dir["data"], "--styles", dir["styles"], "--out", dir["out"], "--alpha-levels", "0.2,0.4");
         Assert.True(levels.ExitCode == 1, levels.ToString());
         Assert.Contains("--alpha-levels: method gatys does not take", levels.Error);

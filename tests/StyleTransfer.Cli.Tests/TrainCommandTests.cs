@@ -39,6 +39,15 @@ public sealed class TrainCommandTests : IDisposable
         var curve = Image.Identify(_dir["models/s.loss.png"]);
         Assert.Equal(800, curve.Width);
         Assert.Equal(6, TrainingCheckpoint.Load(_dir["models/s.model.checkpoint"]).Step);
+
+        var styled = await CliRun.RunAsync(["image", _dir["content/class0/img0.png"], "--style", style, "--method", "fast",
+            "--model", _dir["models/s.model"], "--size", "32", "--out", _dir["fast.png"], "--device", "cpu"]);
+        Assert.True(styled.ExitCode == 0, styled.ToString());
+        Assert.Equal(32, Image.Identify(_dir["fast.png"]).Width);
+        var otherStyle = await CliRun.RunAsync(["image", _dir["content/class0/img0.png"], "--style", _dir.Image("other.png", 40, 40, seed: 9),
+            "--method", "fast", "--model", _dir["models/s.model"], "--size", "32", "--out", _dir["other-out.png"], "--device", "cpu"]);
+        Assert.Equal(ExitCodes.ItemsFailed, otherStyle.ExitCode);
+        Assert.Contains("was trained for another style image", otherStyle.Output + otherStyle.Error);
     }
 
     [Fact]
