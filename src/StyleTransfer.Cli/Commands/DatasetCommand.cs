@@ -75,6 +75,9 @@ public sealed class DatasetCommand : Command
     async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
+        // An alpha for a method without one is refused in the dataset's words, which --alpha-levels shares.
+        if (parse.GetResult(_method.Alpha) is { Implicit: false } && MethodRegistry.TryGet(parse.GetValue(_method.Method)!.Trim()) is { } chosen)
+            AlphaSupport.Check(chosen.Name, "--alpha");
         var options = _method.Bind(parse);
         if (parse.GetResult(_method.Size) is { Implicit: false })
             throw new UsageException("--size: a dataset keeps each image's own size or resizes it with --content-size; drop --size");

@@ -6,7 +6,9 @@ namespace StyleTransfer.Cli.Datasets;
 /// </summary>
 public static class AlphaSupport
 {
-    public static readonly IReadOnlySet<string> Methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Engine.Methods.FeedForward.AdaInMethod.MethodName };
+    /// <summary>The methods the --alpha row of <see cref="Options.MethodOptionTable"/> applies to.</summary>
+    public static readonly IReadOnlySet<string> Methods =
+        new HashSet<string>(Options.MethodOptionTable.Rows.Single(r => r.Name == "--alpha").Methods!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A usage error when <paramref name="option"/> gave an alpha to a method that does not take one.</summary>
     public static void Check(string method, string option)
