@@ -175,7 +175,7 @@ public sealed class DatasetCommandTests
 
         var alpha = await Dataset("--content", dir["data"], "--styles", dir["styles"], "--out", dir["out"], "--alpha", "0.5");
         Assert.True(alpha.ExitCode == 1, alpha.ToString());
-        Assert.Contains("--alpha: does not apply to --method gatys (it applies to adain)", alpha.Error);
+        Assert.Contains("--alpha: method gatys does not take a content/style strength", alpha.Error);
         var levels = await Dataset("--content", dir["data"], "--styles", dir["styles"], "--out", dir["out"], "--alpha-levels", "0.2,0.4");
         Assert.True(levels.ExitCode == 1, levels.ToString());
         Assert.Contains("--alpha-levels: method gatys does not take", levels.Error);
