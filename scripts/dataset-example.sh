@@ -36,7 +36,7 @@ if [[ "$METHOD" == adain ]]; then
   if [[ ! -s "$MODEL" ]]; then
     echo "training the AdaIN decoder (once; resumes from its checkpoint if interrupted)..."
     "$CLI" train --decoder --content samples/photos --styles samples/styles --out "$MODEL" \
-      --crop 128 --batch 4 --steps "${ADAIN_STEPS:-400}" --checkpoint-every 50
+      --crop 128 --batch 4 --steps "${ADAIN_STEPS:-200}" --checkpoint-every 50
   fi
   METHOD_OPTIONS=(--method adain --model "$MODEL")
 else
