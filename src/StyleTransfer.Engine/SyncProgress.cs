@@ -8,3 +8,9 @@ public sealed class SyncProgress(Action<StylizeProgress> report) : IProgress<Sty
 {
     public void Report(StylizeProgress value) => report(value);
 }
+
+/// <summary><see cref="SyncProgress"/> for any kind of report (e.g. training steps).</summary>
+public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

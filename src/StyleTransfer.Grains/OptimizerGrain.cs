@@ -89,27 +89,8 @@ public sealed class OptimizerGrain(
         return await GrainFactory.GetGrain<ISegmentationGrain>(request.Key()).SegmentAutomaticallyAsync(request);
     }
 
-    async Task ReportAsync(WorkItem work, ItemOutcome outcome)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IJobPageGrain>(work.PageKey).ReportFinishedAsync(outcome);
-                return;
-            }
-            catch (Exception e) when (attempt < 5)
-            {
-                logger.LogWarning("Reporting item {Item} to job {Job} failed (attempt {Attempt}): {Error}", work.Item.ItemId, work.JobId, attempt, e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(attempt));
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Gave up reporting item {Item} to job {Job}", work.Item.ItemId, work.JobId);
-                return;
-            }
-        }
-    }
+    Task ReportAsync(WorkItem work, ItemOutcome outcome) => OutcomeReports.DeliverAsync(
+        () => GrainFactory.GetGrain<IJobPageGrain>(work.PageKey).ReportFinishedAsync(outcome), logger, $"item {work.Item.ItemId} of job {work.JobId}");
 
     Task ForwardProgressAsync()
     {

@@ -98,7 +98,7 @@ public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOpti
         var resume = await LastCheckpointAsync(spec, specHash, cancellationToken);
         var skipped = new List<string>();
         int resumedFrom = resume?.Step ?? 0;
-        var progress = new Reporter(p => _latest = new TrainingReport(p.Step, p.TotalSteps, p.Loss, p.ImagesPerSecond, resumedFrom, skipped.Take(10).ToList()));
+        var progress = new SyncProgress<TrainingProgress>(p => _latest = new TrainingReport(p.Step, p.TotalSteps, p.Loss, p.ImagesPerSecond, resumedFrom, skipped.Take(10).ToList()));
         var device = TorchDevices.Select(nodeOptions.Value.Device);
         var metadata = new Dictionary<string, string>
         {
@@ -142,27 +142,8 @@ public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOpti
         return TrainingCheckpoint.Load(memory, stored.Location);
     }
 
-    async Task ReportAsync(TrainingWork work, TrainingOutcome outcome)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await GrainFactory.GetGrain<ITrainingJobGrain>(work.Spec.JobId).ReportFinishedAsync(outcome);
-                return;
-            }
-            catch (Exception e) when (attempt < 5)
-            {
-                logger.LogWarning("Reporting training job {Job} failed (attempt {Attempt}): {Error}", work.Spec.JobId, attempt, e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(attempt));
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Gave up reporting training job {Job}", work.Spec.JobId);
-                return;
-            }
-        }
-    }
+    Task ReportAsync(TrainingWork work, TrainingOutcome outcome) => OutcomeReports.DeliverAsync(
+        () => GrainFactory.GetGrain<ITrainingJobGrain>(work.Spec.JobId).ReportFinishedAsync(outcome), logger, $"training job {work.Spec.JobId}");
 
     Task ForwardProgressAsync()
     {
@@ -177,10 +158,5 @@ public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOpti
         _cancellation.Cancel();
         _cancellation.Dispose();
         return Task.CompletedTask;
-    }
-
-    sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ModelTrainer
         request.Validate();
         using var backbone = _backbones(request.Backbone, request.WeightsPath, device);
         var losses = new List<double>(resume?.Losses ?? []);
-        var recording = new Recording(p =>
+        var recording = new SyncProgress<TrainingProgress>(p =>
         {
             losses.Add(p.Loss);
             progress?.Report(p);
@@ -50,10 +50,5 @@ public sealed class ModelTrainer
             header = model.Header;
         }
         return new TrainedModel(header, memory.ToArray(), losses);
-    }
-
-    sealed class Recording(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }
