@@ -2,7 +2,9 @@
 # Cluster throughput on loopback: the same small images through 1 silo and through 2 silo processes (clustered on
 # Azurite, each silo given one core's worth of threads: 1 torch thread, DOTNET_PROCESSOR_COUNT=1), measured in one
 # run. Prints images per minute for each, the scaling ratio (target >= 1.8 on a machine with at least 2 free cores)
-# and the scheduling overhead per item (wall time x silos / items, minus the engine's own time per item).
+# and the scheduling overhead per item (wall time x silos / items, minus the engine's own time per item). Then the
+# machine's own ceiling: the same items split over 2 independent engine processes with no cluster (1 torch thread
+# each, committing to a folder), and the 2-silo cluster's throughput as a fraction of it (target >= 0.95).
 #   scripts/cluster-benchmark.sh [items] [size] [iterations]     (default 32 items, 96 px, 40 iterations)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -55,13 +57,31 @@ print(f"{wall:.2f} {sum(engine) / len(engine):.3f}")
 PY
 }
 
+ceiling() { # $1 = processes; prints the wall seconds from the first process's start to the last one's end
+  local n="$1" dir="$work/ceiling-$1" pids=()
+  mkdir -p "$dir"
+  for ((i = 0; i < n; i++)); do
+    DOTNET_PROCESSOR_COUNT=1 OMP_NUM_THREADS=1 DOTNET_gcServer=0 dotnet scripts/Benchmark/bin/Release/net10.0/StyleTransfer.Benchmark.dll \
+      direct "$work/items.jsonl" "$SIZE" "$ITERATIONS" "$dir/out" "$i" "$n" "$dir/ready$i" "$dir/go" 1 >"$dir/times$i" 2>/dev/null &
+    pids+=($!)
+  done
+  until [[ $(ls "$dir" | grep -c '^ready') -ge $n ]]; do sleep 0.2; done
+  touch "$dir/go"
+  wait "${pids[@]}"
+  cat "$dir"/times* | python3 -c 'import sys; t=[l.split() for l in sys.stdin]; print(f"{max(float(x[1]) for x in t) - min(float(x[0]) for x in t):.2f}")'
+}
+
 echo "cluster benchmark: $ITEMS items, $SIZE px x $ITERATIONS iterations, silos with 1 thread each, $(nproc) cores"
 read -r wall1 engine1 < <(run 1)
 read -r wall2 engine2 < <(run 2)
-python3 - "$ITEMS" "$wall1" "$engine1" "$wall2" "$engine2" <<'PY'
+dotnet build scripts/Benchmark -c Release -v q -nologo >/dev/null
+read -r ceiling2 < <(ceiling 2)
+python3 - "$ITEMS" "$wall1" "$engine1" "$wall2" "$engine2" "$ceiling2" <<'PY'
 import sys
-n = int(sys.argv[1]); w1, e1, w2, e2 = map(float, sys.argv[2:])
+n = int(sys.argv[1]); w1, e1, w2, e2, c2 = map(float, sys.argv[2:])
 print(f"1 silo : {w1:7.2f} s  {60 * n / w1:6.1f} images/min  engine {e1:.3f} s/item  scheduling overhead {w1 / n - e1:+.3f} s/item")
 print(f"2 silos: {w2:7.2f} s  {60 * n / w2:6.1f} images/min  engine {e2:.3f} s/item  scheduling overhead {2 * w2 / n - e2:+.3f} s/item")
 print(f"scaling ratio (2 silos / 1 silo throughput): {w1 / w2:.2f}")
+print(f"ceiling: 2 engine processes, no cluster: {c2:7.2f} s  {60 * n / c2:6.1f} images/min")
+print(f"2-silo cluster throughput as a fraction of the ceiling: {c2 / w2:.2f}")
 PY

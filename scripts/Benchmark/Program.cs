@@ -15,6 +15,8 @@ using static TorchSharp.torch;
 
 // Prints ratios measured in this one run: an optimization iteration's achieved GFLOP/s against a large matmul's,
 // and N images through the embedded silo against the same N images through the engine directly.
+if (args.Length > 0 && args[0] == "direct") return await DirectRun.RunAsync(args[1..]);
+
 var repoRoot = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 int clusterImages = args.Length > 1 ? int.Parse(args[1]) : 4;
 var scratch = Path.Combine(Path.GetTempPath(), $"st-bench-{Environment.ProcessId}");
@@ -32,7 +34,7 @@ Console.WriteLine($"matmul 2048x2048 float32: {matmulGflops:F1} GFLOP/s");
 var options = new StylizeOptions();
 var backbone = engine.GetBackbone(options.Shared.Backbone, null, device);
 var deepest = backbone.DefaultContentLayers.Concat(backbone.DefaultStyleLayers).MaxBy(l => backbone.LayerNames.ToList().IndexOf(l))!;
-foreach (var (size, iterations) in new[] { (256, 16), (512, 10) })
+foreach (var (size, iterations) in Environment.GetEnvironmentVariable("BENCH_ONLY_SILO") is null ? new[] { (256, 16), (512, 10) } : [])
 {
     using var scope = NewDisposeScope();
     var content = ImageIO.LoadTensor(contents[0], size, device);
@@ -68,9 +70,31 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
     },
 }))
 {
-    // One unmeasured round of each path first: both warm, the silo's code paths compiled too.
+    // The first round of each path, measured apart: a fresh silo's first job compiles its code paths (JIT).
+    var cold = Stopwatch.StartNew();
     foreach (var request in requests) timed.Stylize(request);
-    await RunJob(cluster, "warmup", requests, clusterOptions);
+    double coldDirect = cold.Elapsed.TotalSeconds;
+    var jit = JitCounters.Now();
+    var coldSubmitted = DateTimeOffset.UtcNow;
+    var (coldStatus, _) = await RunJob(cluster, "cold", requests, clusterOptions);
+    double coldSilo = (coldStatus.FinishedAt!.Value - coldSubmitted).TotalSeconds;
+    var coldJit = JitCounters.Now() - jit;
+    // .NET's tiered JIT recompiles a method hot once it has been called 30 times, so the silo's code keeps compiling
+    // over its first few dozen items: about 860 methods per round of two items after four rounds. A long-running node
+    // is past that; to measure it, jobs of small, quick items (the same code paths) run until the JIT has settled.
+    int settleJobs = 0;
+    var settleOptions = new StylizeOptions { Shared = new() { MaxSize = 64, Iterations = 30 } };
+    var settleRequests = requests.Select(r => r with { Options = settleOptions }).ToList();
+    jit = JitCounters.Now();
+    for (var before = jit; settleJobs < 60; settleJobs++)
+    {
+        foreach (var request in settleRequests) timed.Stylize(request);
+        await RunJob(cluster, $"settle{settleJobs}", settleRequests, settleOptions);
+        var after = JitCounters.Now();
+        if ((after - before).Methods < 10 * settleRequests.Count) { settleJobs++; break; }
+        before = after;
+    }
+    var settleJit = JitCounters.Now() - jit;
     // Alternate the two paths over a few rounds so that drift of the machine's speed hits both alike.
     const int rounds = 5;
     var directTimes = new List<double>();
@@ -80,6 +104,8 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
     var directEngine = new List<double>();
     var directCommit = new List<double>();
     var breakdown = new SiloBreakdown();
+    var clusterThreads = new Dictionary<string, double>();
+    var measuredJit = new JitCounters(0, TimeSpan.Zero);
     for (int round = 0; round < rounds; round++)
     {
         var cpu = ProcessCpuSeconds();
@@ -94,16 +120,23 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
         }
         directTimes.Add(direct.Elapsed.TotalSeconds);
         directCpu.Add(ProcessCpuSeconds() - cpu);
+        var threads = ThreadCpu.Snapshot();
         cpu = ProcessCpuSeconds();
         var submitted = DateTimeOffset.UtcNow;
         directEngine.AddRange(timed.CallsSince(directStart).Select(c => c.Duration.TotalSeconds));
         // Submit to the job's own finish time: the client's polling interval is not part of the cost.
+        var roundJit = JitCounters.Now();
         var (status, seen) = await RunJob(cluster, $"round{round}", requests, clusterOptions);
+        measuredJit += JitCounters.Now() - roundJit;
         clusterTimes.Add((status.FinishedAt!.Value - submitted).TotalSeconds);
         clusterCpu.Add(ProcessCpuSeconds() - cpu);
+        ThreadCpu.Add(clusterThreads, ThreadCpu.Between(threads, ThreadCpu.Snapshot()));
         breakdown.AddRound(submitted, status, seen, timed.CallsSince(submitted), clusterStore.Of,
             requests.Select((r, i) => ($"item{i}", r.ContentPath)).ToDictionary());
     }
+    Console.WriteLine($"first job of the fresh silo: direct {coldDirect:F2} s, embedded silo {coldSilo:F2} s ({(coldSilo / coldDirect - 1) * 100:+0.0;-0.0}%); " +
+        $"JIT during it: {coldJit}");
+    Console.WriteLine($"then {settleJobs} jobs of {settleRequests.Count} small items until the JIT settled ({settleJit}); during the measured silo rounds: {measuredJit}");
     double directMedian = Median(directTimes), clusterMedian = Median(clusterTimes);
     Console.WriteLine($"{requests.Count} images at 256 px x 30 iterations (median of {rounds} alternating rounds): direct {directMedian:F2} s, " +
         $"embedded silo {clusterMedian:F2} s → cluster overhead {(clusterMedian / directMedian - 1) * 100:F1}%");
@@ -114,9 +147,17 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
     double directEngineMedian = Median(directEngine);
     Console.WriteLine($"  engine per item (median): direct {directEngineMedian:F3} s, in the silo {breakdown.Median("engine") / 1000:F3} s; " +
         $"commit per item: direct {Median(directCommit):F0} ms");
-    breakdown.Print(Console.Out);
+    int itemsRun = rounds * requests.Count;
+    breakdown.Print(Console.Out, itemsRun);
+    Console.WriteLine($"  direct, per item (mean ms): engine {directEngine.Sum() * 1000 / itemsRun:F0}, commit {directCommit.Sum() / itemsRun:F0}, " +
+        $"round total {directTimes.Sum() * 1000 / itemsRun:F0}; silo round total {clusterTimes.Sum() * 1000 / itemsRun:F0}");
+    // The silo runs each item on a thread of its own (with torch's workers) that ends with the item, so the threads
+    // still alive after a round are the silo's own: thread pool (grain calls, timers' work), timer, JIT, GC.
+    Console.WriteLine($"  the silo's own threads, CPU per item: {clusterThreads.Values.Sum() * 1000 / itemsRun:F0} ms (" + string.Join(", ",
+        clusterThreads.OrderByDescending(t => t.Value).Take(6).Select(t => $"{t.Key} {t.Value * 1000 / itemsRun:F0}")) + ")");
 }
 Directory.Delete(scratch, true);
+return 0;
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
