@@ -61,4 +61,53 @@ public sealed class PageMoveTests
         Assert.Equal(2, cluster.Engine.Calls.Count);
         Assert.All(items, i => Assert.Equal(1, cluster.Store.CommitsOf($"paused/{i}.png")));
     }
+
+    [Fact]
+    public async Task A_node_lists_a_pages_dispatch_until_its_outcome_is_reported()
+    {
+        await using var cluster = await FakeCluster.StartAsync(silos: 1);
+        cluster.Engine.Default = FakeStep.Hold;
+        await cluster.StartAsync(cluster.Job("listed", "l0"));
+        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "l0 running");
+        var nodeId = FakeCluster.NodeOf(cluster.Cluster.Silos[0]);
+        var node = cluster.Client.GetGrain<IGpuNodeGrain>(nodeId);
+        var key = JobPages.Key("listed", 0);
+
+        var running = Assert.Single(await node.GetDispatchesAsync(key));
+        Assert.Equal("l0", running.Item.ItemId);
+        Assert.Empty(await node.GetDispatchesAsync(JobPages.Key("other", 0)));
+        // Released, as at the end of the optimization: the slot is free, but the outcome has not reached the page yet.
+        await node.ReleaseAsync(running.DispatchId);
+        Assert.Equal(0, (await node.GetInfoAsync()).InFlight);
+        Assert.Equal(running.DispatchId, Assert.Single(await node.GetDispatchesAsync(key)).DispatchId);
+
+        cluster.Engine.Release(nodeId);
+        var status = await cluster.WaitAsync("listed");
+        Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
+        Assert.Empty(await node.GetDispatchesAsync(key));
+    }
+
+    [Fact]
+    public async Task A_page_takes_the_committed_output_of_a_dispatch_it_no_longer_knows_and_stops_the_one_it_runs()
+    {
+        await using var cluster = await FakeCluster.StartAsync(silos: 1);
+        cluster.Engine.Default = FakeStep.BlockUntilCancelled;
+        await cluster.StartAsync(cluster.Job("adopted", "a0"));
+        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "a0 running");
+        var page = cluster.Client.GetGrain<IJobPageGrain>(JobPages.Key("adopted", 0));
+
+        // What a dispatch of an earlier activation reports once it committed the output.
+        await page.ReportFinishedAsync(new ItemOutcome(Guid.NewGuid(), ItemState.Succeeded, "earlier/a0.png", null, ItemId: "a0"));
+        // Later reports do not change a final item.
+        await page.ReportFinishedAsync(new ItemOutcome(Guid.NewGuid(), ItemState.Succeeded, "later/a0.png", null, ItemId: "a0"));
+        var status = await cluster.WaitAsync("adopted");
+
+        var a0 = Assert.Single(status.Items);
+        Assert.True(a0.State == ItemState.Succeeded, ClusterFixture.Describe(status));
+        Assert.Equal("earlier/a0.png", a0.ResultLocation);
+        Assert.Equal(1, a0.Attempts);
+        await cluster.Engine.WaitUntilAsync(calls => calls.Single().Outcome == "cancelled", "the running dispatch stopped");
+        Assert.Equal(ItemState.Succeeded, (await page.GetItemsAsync()).Single().State);
+        Assert.Equal(0, cluster.Store.TotalCommits);
+    }
 }
