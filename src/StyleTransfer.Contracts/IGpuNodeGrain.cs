@@ -21,4 +21,15 @@ public interface IGpuNodeGrain : IGrainWithStringKey
     /// <summary>From an optimizer or a trainer: the dispatch ended and its slot is free.</summary>
     [Alias("Release")]
     Task ReleaseAsync(Guid dispatchId);
+
+    /// <summary>From an optimizer: its outcome reached the page (or reporting it was given up).</summary>
+    [Alias("Reported")]
+    Task ReportedAsync(Guid dispatchId);
+
+    /// <summary>
+    /// The dispatches of a page that this node still holds: running, or ended with their outcome not yet reported. A
+    /// page asks when it is activated again (its silo died, or it was collected) to keep what is still under way.
+    /// </summary>
+    [Alias("GetDispatches")]
+    Task<IReadOnlyList<WorkItem>> GetDispatchesAsync(string pageKey);
 }

@@ -12,6 +12,8 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
 {
     readonly GpuNodeOptions _options = options.Value;
     readonly Dictionary<Guid, WorkItem> _inFlight = [];
+    // Released (the slot is free) but the page has not had the outcome yet: still the page's dispatch.
+    readonly Dictionary<Guid, WorkItem> _reporting = [];
     Guid? _training;
     torch.Device _device = torch.CPU;
     string _deviceDescription = "";
@@ -76,8 +78,18 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
     public Task ReleaseAsync(Guid dispatchId)
     {
         if (_training == dispatchId) _training = null;
-        _inFlight.Remove(dispatchId);
+        if (_inFlight.Remove(dispatchId, out var work)) _reporting[dispatchId] = work;
         StyleTransferMetrics.NodeInFlight(_inFlight.Count);
         return Task.CompletedTask;
     }
+
+    public Task ReportedAsync(Guid dispatchId)
+    {
+        _reporting.Remove(dispatchId);
+        if (_inFlight.Remove(dispatchId)) StyleTransferMetrics.NodeInFlight(_inFlight.Count); // its release was lost
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<WorkItem>> GetDispatchesAsync(string pageKey) => Task.FromResult<IReadOnlyList<WorkItem>>(
+        _inFlight.Values.Concat(_reporting.Values).Where(w => w.PageKey == pageKey).ToList());
 }

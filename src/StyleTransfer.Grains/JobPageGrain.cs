@@ -8,8 +8,11 @@ namespace StyleTransfer.Grains;
 /// <summary>
 /// One page of a job: durable item states, dispatch to nodes with free capacity (the node with the most free
 /// slots first), re-dispatch of items whose node left the cluster, retries with backoff for transient failures.
-/// State is written on a short timer when it changed (and at once when the page completes), not on every event:
-/// an item finished but not yet written runs again after a crash and is then skipped by its parameters hash.
+/// State is written on a short timer when it changed, at once after a dispatch round that started something and when
+/// the page completes; not on every outcome. An activation after the first (its silo died, or it was collected) first
+/// takes from the nodes the dispatches still under way (<see cref="ResumeDispatchesAsync"/>), so that nothing running
+/// elsewhere runs twice; an item whose outcome reached only the lost activation runs again and is skipped by its
+/// parameters hash.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class JobPageGrain(
@@ -21,6 +24,7 @@ public sealed class JobPageGrain(
     IGrainTimer? _timer;
     bool _dirty;
     bool _dispatching;
+    bool _resumed;
     PageCounts? _reported;
 
     List<PageItem> Items => state.State.Items;
@@ -58,6 +62,7 @@ public sealed class JobPageGrain(
 
     public async Task CancelAsync()
     {
+        await ResumeDispatchesAsync();
         var now = DateTimeOffset.UtcNow;
         foreach (var item in Items.Where(i => i.State == ItemState.Queued)) item.Cancel(now);
         _dirty = true;
@@ -74,7 +79,8 @@ public sealed class JobPageGrain(
 
     public async Task ReportFinishedAsync(ItemOutcome outcome)
     {
-        var item = Items.FirstOrDefault(i => i.DispatchId == outcome.DispatchId);
+        await ResumeDispatchesAsync();
+        var item = Items.FirstOrDefault(i => i.DispatchId == outcome.DispatchId) ?? Adopt(outcome);
         if (item is null) return;
         var now = DateTimeOffset.UtcNow;
         if (outcome.Transient && item.Attempts < _options.MaxAttempts)
@@ -93,6 +99,19 @@ public sealed class JobPageGrain(
         _dirty = true;
         await DispatchAsync();
         if (IsComplete) await TickAsync();
+    }
+
+    /// <summary>
+    /// The item of a dispatch this page no longer runs (queued again since, e.g. when its node seemed gone), if that
+    /// dispatch left the item's output in the store and the item is not final: the page takes that outcome rather
+    /// than compute the output again, and stops the item's current dispatch. Other outcomes of it are ignored.
+    /// </summary>
+    PageItem? Adopt(ItemOutcome outcome)
+    {
+        if (outcome.State is not (ItemState.Succeeded or ItemState.Skipped)) return null;
+        var item = Items.FirstOrDefault(i => i.Spec.ItemId == outcome.ItemId && !i.State.IsFinal());
+        if (item?.DispatchId is Guid current) GrainFactory.GetGrain<IOptimizerGrain>(current).CancelAsync().Ignore();
+        return item;
     }
 
     bool IsComplete => Items.All(i => i.State.IsFinal());
@@ -162,19 +181,33 @@ public sealed class JobPageGrain(
         _dispatching = true;
         try
         {
+            await ResumeDispatchesAsync();
             await CheckMasksAsync();
             var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
             RequeueLostItems(nodes);
             var open = nodes.Where(n => n.Free > 0).OrderByDescending(n => n.Free).Select(n => n.NodeId).ToList();
             var now = DateTimeOffset.UtcNow;
+            bool dispatched = false;
             while (open.Count > 0)
             {
                 foreach (var node in open.ToList())
                 {
                     var item = Items.FirstOrDefault(i => i.IsReady(now));
-                    if (item is null) return;
-                    if (!await TryDispatchAsync(item, node)) open.Remove(node);
+                    if (item is null)
+                    {
+                        open.Clear();
+                        break;
+                    }
+                    if (await TryDispatchAsync(item, node)) dispatched = true;
+                    else open.Remove(node);
                 }
+            }
+            // Written now, not on the next tick: should this activation be lost, the next one must know the attempt
+            // and its node (a dispatch to a node that is lost too is known nowhere else).
+            if (dispatched)
+            {
+                _dirty = true;
+                await PersistAsync();
             }
         }
         finally
@@ -227,6 +260,49 @@ public sealed class JobPageGrain(
         }
     }
 
+    /// <summary>
+    /// Once per activation, before it dispatches or takes an outcome: an earlier activation's dispatches may still run,
+    /// or be reporting, on their nodes, and its stored state may lag behind them. An item a live node holds runs on
+    /// there; a Running item none holds is queued again (its outcome went to the earlier activation and was lost with
+    /// it). Items of nodes that left are <see cref="RequeueLostItems"/>'s; those of a node that did not answer stay as
+    /// they are until the next call asks again.
+    /// </summary>
+    async Task ResumeDispatchesAsync()
+    {
+        if (_resumed) return;
+        var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
+        var held = await Task.WhenAll(nodes.Select(n => DispatchesOnAsync(n.NodeId)));
+        var found = new Dictionary<string, (WorkItem Work, string Node)>();
+        for (int n = 0; n < nodes.Count; n++)
+            foreach (var work in held[n] ?? []) found.TryAdd(work.Item.ItemId, (work, nodes[n].NodeId));
+        var answered = nodes.Where((_, n) => held[n] is not null).Select(n => n.NodeId).ToHashSet();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var item in Items.Where(i => !i.State.IsFinal()))
+        {
+            if (found.TryGetValue(item.Spec.ItemId, out var dispatch))
+                item.Resume(dispatch.Work.DispatchId, dispatch.Node, MethodSpecMapping.ToEngine(dispatch.Work.Options).TotalIterations(), now);
+            else if (item.State == ItemState.Running && answered.Contains(item.Node!))
+                item.Requeue();
+            else
+                continue;
+            _dirty = true;
+        }
+        _resumed = answered.Count == nodes.Count;
+    }
+
+    async Task<IReadOnlyList<WorkItem>?> DispatchesOnAsync(string node)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IGpuNodeGrain>(node).GetDispatchesAsync(this.GetPrimaryKeyString());
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Node {Node} did not list the dispatches of page {Page}: {Error}", node, this.GetPrimaryKeyString(), e.Message);
+            return null;
+        }
+    }
+
     void RequeueLostItems(IReadOnlyList<NodeInfo> nodes)
     {
         var live = nodes.Select(n => n.NodeId).ToHashSet();
@@ -238,13 +314,6 @@ public sealed class JobPageGrain(
                 item.Requeue();
             _dirty = true;
         }
-    }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // Dispatches of an earlier activation are lost with it: run those items again (finished outputs are skipped).
-        foreach (var item in Items.Where(i => i.State == ItemState.Running)) item.Requeue();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace StyleTransfer.Grains;
 /// <summary>
 /// Runs one dispatch on the silo of the node that accepted it (the node calls it, so local placement puts it there).
 /// <see cref="StartAsync"/> returns at once; the pipeline runs off the scheduler, a timer forwards throttled progress
-/// (and keeps the activation alive), and the outcome is reported to the node and then the job.
+/// (and keeps the activation alive). At the end the node frees the slot, the page gets the outcome, and then the node
+/// forgets the dispatch (until then a page activated again finds it there: <see cref="IGpuNodeGrain.GetDispatchesAsync"/>).
 /// </summary>
 [PreferLocalPlacement]
 public sealed class OptimizerGrain(
@@ -77,7 +78,15 @@ public sealed class OptimizerGrain(
         {
             logger.LogWarning(e, "Could not release dispatch {Dispatch} on node {Node}", work.DispatchId, nodeId);
         }
-        await ReportAsync(work, outcome);
+        await ReportAsync(work, outcome with { ItemId = work.Item.ItemId });
+        try
+        {
+            await GrainFactory.GetGrain<IGpuNodeGrain>(nodeId).ReportedAsync(work.DispatchId);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not tell node {Node} that dispatch {Dispatch} was reported", nodeId, work.DispatchId);
+        }
         DeactivateOnIdle();
     }
 

@@ -3,9 +3,8 @@ using StyleTransfer.Contracts;
 namespace StyleTransfer.Grains;
 
 /// <summary>
-/// One item of a job page. The members with an [Id] are durable; the dispatch in progress
-/// is not (after a restart, a running item is dispatched again and its output, if already committed,
-/// is skipped by its parameters hash).
+/// One item of a job page; the members with an [Id] are durable. The stored state may lag behind the activation's
+/// (it is written on a timer): a page activated again takes each item's dispatch in progress from the nodes.
 /// </summary>
 [GenerateSerializer, Alias("StyleTransfer.PageItem")]
 public sealed class PageItem
@@ -23,9 +22,9 @@ public sealed class PageItem
     /// <summary>A transiently failed item waits until then before its next dispatch.</summary>
     [Id(10)] public DateTimeOffset? RetryAt { get; set; }
 
-    [field: NonSerialized] public Guid? DispatchId { get; private set; }
     [Id(11)] public int Iteration { get; set; }
     [Id(12)] public int TotalIterations { get; set; }
+    [Id(13)] public Guid? DispatchId { get; private set; }
 
     public bool IsReady(DateTimeOffset now) => State == ItemState.Queued && (RetryAt is null || RetryAt <= now);
 
@@ -39,6 +38,16 @@ public sealed class PageItem
         Iteration = 0;
         RetryAt = null;
         Attempts++;
+    }
+
+    /// <summary>
+    /// A page activated again found this item's dispatch <paramref name="dispatchId"/> still on <paramref name="node"/>:
+    /// the item runs it. Unless the stored state already knew that dispatch, it is one more attempt.
+    /// </summary>
+    public void Resume(Guid dispatchId, string node, int totalIterations, DateTimeOffset now)
+    {
+        if (State == ItemState.Running && DispatchId == dispatchId) return;
+        Dispatched(dispatchId, node, totalIterations, now);
     }
 
     public void Progress(int iteration, int totalIterations)

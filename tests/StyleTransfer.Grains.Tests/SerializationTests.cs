@@ -28,4 +28,19 @@ public sealed class SerializationTests
         Assert.Equal(OptimizerKind.Adam, MethodSpecMapping.ToEngine(copy.Options).Gatys.Optimizer);
         Assert.Equal(["layer1", "layer2"], copy.Options.Gatys.StyleLayers!);
     }
+
+    [Fact]
+    public void A_running_items_dispatch_is_part_of_the_stored_page_state()
+    {
+        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var item = new PageItem { Spec = new JobItemSpec("a", "/in/a.png", [new StyleSpec("/in/s.png")], "a.png"), OutputName = "a.png" };
+        var dispatch = Guid.NewGuid();
+        item.Dispatched(dispatch, "node-1", 10, DateTimeOffset.UtcNow);
+
+        var copy = serializer.Deserialize<JobPageState>(serializer.SerializeToArray(new JobPageState { JobId = "j", Items = [item] }));
+
+        var stored = Assert.Single(copy.Items);
+        Assert.Equal((ItemState.Running, dispatch, "node-1", 1), (stored.State, stored.DispatchId, stored.Node, stored.Attempts));
+    }
 }

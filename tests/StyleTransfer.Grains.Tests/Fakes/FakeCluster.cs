@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
+using Orleans.Runtime.Placement;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using StyleTransfer.Contracts;
@@ -79,6 +80,27 @@ public sealed class FakeCluster : IAsyncDisposable
         await cluster.DeployAsync();
         return new FakeCluster(cluster, engine, images, store);
     }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> with a placement hint for <paramref name="silo"/>: a grain it activates (e.g. a job's
+    /// page, before the job starts) lives there, so that a test can kill the silo under it.
+    /// </summary>
+    public async Task PlaceOnAsync(InProcessSiloHandle silo, Func<IClusterClient, Task> call)
+    {
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
+        try
+        {
+            await call(Client);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    /// <summary>The silo where <paramref name="grain"/> is active, or null.</summary>
+    public async Task<SiloAddress?> SiloOfAsync(IAddressable grain) =>
+        await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
 
     /// <summary>A job of one item per name; an item's content file is "&lt;name&gt;.png", its output "&lt;name&gt;.png" under the job's id.</summary>
     public JobSpec Job(string jobId, params string[] items)
