@@ -31,7 +31,7 @@ PY
 run() { # $1 = silos; prints "wall_seconds engine_seconds_mean"
   local silos="$1" id="bench-$1-$$" results="$work/results-$1"
   local address
-  address=$(CLUSTER_ID="$id" RESULTS="$results" SILO_THREADS=1 SILO_CAPACITY=1 scripts/local-cluster.sh start "$silos" | tail -1)
+  address=$(CLUSTER_ID="$id" RESULTS="$results" SILO_THREADS=1 SILO_CAPACITY=1 scripts/local-cluster.sh start "$silos" | grep "^--cluster ")
   # Warm-up: every silo loads the backbone and JIT-compiles once (long-lived silos pay that once, not per job).
   head -n $((2 * silos)) "$work/items.jsonl" >"$work/warmup.jsonl"
   # shellcheck disable=SC2086

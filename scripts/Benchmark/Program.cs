@@ -96,7 +96,7 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
     }
     var settleJit = JitCounters.Now() - jit;
     // Alternate the two paths over a few rounds so that drift of the machine's speed hits both alike.
-    const int rounds = 5;
+    int rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDS"), out var r) ? r : 8;
     var directTimes = new List<double>();
     var clusterTimes = new List<double>();
     var directCpu = new List<double>();
@@ -140,6 +140,10 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
     double directMedian = Median(directTimes), clusterMedian = Median(clusterTimes);
     Console.WriteLine($"{requests.Count} images at 256 px x 30 iterations (median of {rounds} alternating rounds): direct {directMedian:F2} s, " +
         $"embedded silo {clusterMedian:F2} s → cluster overhead {(clusterMedian / directMedian - 1) * 100:F1}%");
+    // Each silo round against the direct round just before it: neighbours in time share the machine's state.
+    var paired = clusterTimes.Zip(directTimes, (c, d) => c / d - 1).ToList();
+    Console.WriteLine($"  paired rounds (silo / the direct round before it): median {Median(paired) * 100:+0.0;-0.0}%, " +
+        $"all rounds' totals {(clusterTimes.Sum() / directTimes.Sum() - 1) * 100:+0.0;-0.0}%");
     Console.WriteLine($"  rounds: direct {string.Join(" ", directTimes.Select(t => t.ToString("F2")))}; silo {string.Join(" ", clusterTimes.Select(t => t.ToString("F2")))}");
     // CPU time of this process: unlike wall time, barely moved by other processes on a shared machine.
     Console.WriteLine($"  process CPU per round (median): direct {Median(directCpu):F2} s, silo {Median(clusterCpu):F2} s " +
@@ -151,10 +155,11 @@ await using (var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterO
     breakdown.Print(Console.Out, itemsRun);
     Console.WriteLine($"  direct, per item (mean ms): engine {directEngine.Sum() * 1000 / itemsRun:F0}, commit {directCommit.Sum() / itemsRun:F0}, " +
         $"round total {directTimes.Sum() * 1000 / itemsRun:F0}; silo round total {clusterTimes.Sum() * 1000 / itemsRun:F0}");
-    // The silo runs each item on a thread of its own (with torch's workers) that ends with the item, so the threads
-    // still alive after a round are the silo's own: thread pool (grain calls, timers' work), timer, JIT, GC.
-    Console.WriteLine($"  the silo's own threads, CPU per item: {clusterThreads.Values.Sum() * 1000 / itemsRun:F0} ms (" + string.Join(", ",
-        clusterThreads.OrderByDescending(t => t.Value).Take(6).Select(t => $"{t.Key} {t.Value * 1000 / itemsRun:F0}")) + ")");
+    // The silo runs items on its engine threads ("engine N"; torch's OpenMP workers inherit the name); the rest are
+    // the silo's own: thread pool (grain calls, timers' work), timer, JIT, GC.
+    var siloOwn = clusterThreads.Where(t => !t.Key.StartsWith("engine")).ToList();
+    Console.WriteLine($"  the silo's own threads, CPU per item: {siloOwn.Sum(t => t.Value) * 1000 / itemsRun:F0} ms (" + string.Join(", ",
+        siloOwn.OrderByDescending(t => t.Value).Take(6).Select(t => $"{t.Key} {t.Value * 1000 / itemsRun:F0}")) + ")");
 }
 Directory.Delete(scratch, true);
 return 0;

@@ -56,9 +56,9 @@ public sealed class ItemPipeline(IStylizationEngine engine, IResultStore store, 
                     Segmentation = segmentation is null ? null : MethodSpecMapping.ToEngine(segmentation),
                     GuidancePoints = MethodSpecMapping.ToEngine(work.Item.GuidancePoints),
                 };
-                var result = await Task.Factory.StartNew(
+                var result = await EngineThreads.Run(
                     () => engine.Stylize(request, progress, SnapshotCommitter(work, parameters.Hash, cancellationToken), cancellationToken),
-                    cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    cancellationToken);
                 (png, metadata) = (output is null ? result.Png : ItemShaping.Encode(result.Png, output), parameters.Metadata(work, options, result));
             }
             try

@@ -12,9 +12,8 @@ public sealed class SegmentationGrain(IStylizationEngine engine) : Grain, ISegme
     SegmentationMaps? _automatic;
 
     public async Task<SegmentationMaps> SegmentAutomaticallyAsync(AutoSegmentationRequest request) =>
-        _automatic ??= await Task.Factory.StartNew(
-            () => MethodSpecMapping.ToSpec(engine.SegmentAutomatically(request.ContentPath, request.StylePath, MethodSpecMapping.ForNode(request.Options))),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _automatic ??= await EngineThreads.Run(
+            () => MethodSpecMapping.ToSpec(engine.SegmentAutomatically(request.ContentPath, request.StylePath, MethodSpecMapping.ForNode(request.Options))));
 
     public async Task<SegmentationResult> AnalyzeAsync(SegmentationRequest request)
     {

@@ -117,9 +117,9 @@ public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOpti
                 cancellationToken).GetAwaiter().GetResult();
         }
         var clock = Stopwatch.StartNew();
-        var trained = await Task.Factory.StartNew(
+        var trained = await EngineThreads.Run(
             () => trainer.Train(request, device, progress, Checkpoint, resume, (path, reason) => skipped.Add($"{path}: {reason}"), cancellationToken),
-            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            cancellationToken);
         metadata[TrainingMetadata.Steps] = trained.Header.Steps.ToString(CultureInfo.InvariantCulture);
         metadata[TrainingMetadata.FinalLoss] = trained.Losses.Count > 0 ? trained.Losses[^1].ToString("R", CultureInfo.InvariantCulture) : "";
         metadata[TrainingMetadata.ElapsedSeconds] = clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
