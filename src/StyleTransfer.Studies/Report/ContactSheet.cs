@@ -8,7 +8,7 @@ namespace StyleTransfer.Studies.Report;
 /// <summary>
 /// A grid of one condition's outputs from the study's public images: one row per content image, one column per
 /// style image, with the styles along the top and the contents down the left (no text, so no font is needed).
-/// Missing images leave a grey cell.
+/// Missing images leave a grey cell. <see cref="WriteGrid"/> draws any grid of images (scripts/ContactSheet).
 /// </summary>
 public static class ContactSheet
 {
@@ -38,11 +38,27 @@ public static class ContactSheet
             if ((outputs[r, c] = FileOf(StudyImageKind.Output, contents[r], styles[c], condition)) is not null) found++;
         if (found == 0) return 0;
 
-        int width = (styles.Count + 1) * (Cell + Gap) + Gap, height = (contents.Count + 1) * (Cell + Gap) + Gap;
+        var rows = new List<IReadOnlyList<string?>>();
+        rows.Add(["", .. styles.Select(s => FileOf(StudyImageKind.Style, "", s, null))]);
+        for (int r = 0; r < contents.Count; r++)
+            rows.Add([FileOf(StudyImageKind.Content, contents[r], "", null), .. Enumerable.Range(0, styles.Count).Select(c => outputs[r, c])]);
+        WriteGrid(rows, path);
+        return found;
+    }
+
+    /// <summary>
+    /// Writes a grid of images, each fitted into a <see cref="Cell"/>-pixel square: a row per list, a cell per file;
+    /// an empty string leaves the cell white, null or an unreadable file leaves it grey (missing).
+    /// </summary>
+    public static void WriteGrid(IReadOnlyList<IReadOnlyList<string?>> rows, string path)
+    {
+        int columns = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        int width = columns * (Cell + Gap) + Gap, height = rows.Count * (Cell + Gap) + Gap;
         using var sheet = new Image<Rgb24>(width, height, Color.White);
         using var missing = new Image<Rgb24>(Cell, Cell, Color.LightGray);
         void Place(string? file, int row, int column)
         {
+            if (file == "") return;
             var origin = new Point(Gap + column * (Cell + Gap), Gap + row * (Cell + Gap));
             if (file is null)
             {
@@ -61,14 +77,10 @@ public static class ContactSheet
                 sheet.Mutate(x => x.DrawImage(missing, origin, 1f));
             }
         }
-        for (int c = 0; c < styles.Count; c++) Place(FileOf(StudyImageKind.Style, "", styles[c], null), 0, c + 1);
-        for (int r = 0; r < contents.Count; r++)
-        {
-            Place(FileOf(StudyImageKind.Content, contents[r], "", null), r + 1, 0);
-            for (int c = 0; c < styles.Count; c++) Place(outputs[r, c], r + 1, c + 1);
-        }
+        for (int r = 0; r < rows.Count; r++)
+        for (int c = 0; c < rows[r].Count; c++)
+            Place(rows[r][c], r, c);
         sheet.SaveAsPng(path);
-        return found;
     }
 
     /// <summary>The study's public image files by id (file name without extension).</summary>
