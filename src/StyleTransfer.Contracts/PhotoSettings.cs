@@ -12,4 +12,5 @@ public sealed record PhotoSettings
     [Id(5)] public int SmoothRadius { get; init; }
     [Id(6)] public double SmoothEpsilon { get; init; }
     [Id(7)] public AutoSegmentationSettings Segmentation { get; init; } = new();
+    [Id(8)] public double ColorWeight { get; init; }
 }

@@ -35,7 +35,7 @@ public static class MethodSpecMapping
         {
             Lambda = spec.Photo.Lambda, Epsilon = spec.Photo.Epsilon, StyleIterations = spec.Photo.StyleIterations,
             PhotoIterations = spec.Photo.PhotoIterations, Smooth = spec.Photo.Smooth, SmoothRadius = spec.Photo.SmoothRadius,
-            SmoothEpsilon = spec.Photo.SmoothEpsilon, Segmentation = ToEngine(spec.Photo.Segmentation),
+            SmoothEpsilon = spec.Photo.SmoothEpsilon, Segmentation = ToEngine(spec.Photo.Segmentation), ColorWeight = spec.Photo.ColorWeight,
         },
         Fast = new FastOptions { ModelPath = spec.Fast.ModelPath },
         AdaIn = new AdaInOptions { ModelPath = spec.AdaIn.ModelPath, Alpha = spec.AdaIn.Alpha },
@@ -79,7 +79,7 @@ public static class MethodSpecMapping
         {
             Lambda = options.Photo.Lambda, Epsilon = options.Photo.Epsilon, StyleIterations = options.Photo.StyleIterations,
             PhotoIterations = options.Photo.PhotoIterations, Smooth = options.Photo.Smooth, SmoothRadius = options.Photo.SmoothRadius,
-            SmoothEpsilon = options.Photo.SmoothEpsilon, Segmentation = ToSpec(options.Photo.Segmentation),
+            SmoothEpsilon = options.Photo.SmoothEpsilon, Segmentation = ToSpec(options.Photo.Segmentation), ColorWeight = options.Photo.ColorWeight,
         },
         Fast = new FastSettings { ModelPath = options.Fast.ModelPath },
         AdaIn = new AdaInSettings { ModelPath = options.AdaIn.ModelPath, Alpha = options.AdaIn.Alpha },

@@ -182,6 +182,13 @@ public static partial class MethodOptionTable
             Get = o => o.Photo.Lambda,
             Set = (o, v) => o with { Photo = o.Photo with { Lambda = v } },
         },
+        new MethodOption<double>
+        {
+            Name = "--photo-color-weight", HelpName = "w", Description = "Weight of the per-region colour distribution term (sliced Wasserstein; 0 = off)",
+            Methods = [Photo], Messages = ["colour distribution weight"],
+            Get = o => o.Photo.ColorWeight,
+            Set = (o, v) => o with { Photo = o.Photo with { ColorWeight = v } },
+        },
         new MethodOption<int>
         {
             Name = "--photo-style-iterations", HelpName = "n", Description = "Iterations of stage 1 (segmented neural style)",

@@ -29,18 +29,28 @@ public static partial class QualityMetrics
 
         int d = (int)a.shape[1];
         long count = Math.Max(a.shape[0], b.shape[0]);
-        var random = new Random(seed);
-        int bases = (projections + d - 1) / d;
-        var directions = new double[bases * d * d];
-        for (int basis = 0; basis < bases; basis++)
-            RandomOrthonormalBasis(d, random).CopyTo(directions, basis * d * d);
 
         using var scope = NewDisposeScope();
-        var theta = tensor(directions, [bases * d, d], device: a.device).t();
+        var theta = RandomDirections(d, projections, seed).to(a.device);
         var pa = Quantiles(a.detach().to_type(ScalarType.Float64).matmul(theta).t().contiguous().sort(1).Values, count);
         var pb = Quantiles(b.detach().to_type(ScalarType.Float64).matmul(theta).t().contiguous().sort(1).Values, count);
         // Mean over directions of W₂², times D: each orthonormal basis contributes |t|² for a translation t.
         return Math.Sqrt(d * (pa - pb).square().mean().ToDouble());
+    }
+
+    /// <summary>
+    /// Unit directions [D,K] in columns: ⌈<paramref name="count"/>/D⌉ random orthonormal bases of R^D (K = D·bases),
+    /// drawn with <paramref name="seed"/>; float64 on the CPU.
+    /// </summary>
+    internal static Tensor RandomDirections(int d, int count, int seed)
+    {
+        var random = new Random(seed);
+        int bases = (count + d - 1) / d;
+        var directions = new double[bases * d * d];
+        for (int basis = 0; basis < bases; basis++)
+            RandomOrthonormalBasis(d, random).CopyTo(directions, basis * d * d);
+        using var rows = tensor(directions, [bases * d, d]);
+        return rows.t().contiguous();
     }
 
     /// <summary>Linear interpolation of sorted rows [P,N] at the <paramref name="count"/> quantiles (k + ½)/count.</summary>

@@ -18,7 +18,8 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// then, optionally, a guided filter of the output with the content as guide (He et al.), which removes the residual
 /// non-affine noise the optimization leaves, in the spirit of the authors' released post-processing.
 /// Progress counts iterations over both stages; scales are reported as stage 1's scales followed by stage 2 as one more.
-/// Both stages run <see cref="GatysStylizer"/>'s terms; stage 2 adds <see cref="PhotorealismTerm"/>.
+/// Both stages run <see cref="GatysStylizer"/>'s terms plus the per-region colour distribution term
+/// (<see cref="SlicedWassersteinColorTerm"/>, weight <see cref="PhotoOptions.ColorWeight"/>); stage 2 adds <see cref="PhotorealismTerm"/>.
 /// </summary>
 public sealed class DeepPhotoStylizer(IBackbone backbone)
 {
@@ -41,15 +42,20 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
         var counter = new IterationCounter(PhotoMethod.TotalIterations(gatys, photo),
             gatys.Scales + (photo.PhotoIterations > 0 ? 1 : 0), progress, snapshot, shared.SnapshotEvery);
 
+        IEnumerable<WeightedTerm> Colors(Tensor c) => photo.ColorWeight > 0
+            ? [new WeightedTerm(SlicedWassersteinColorTerm.For(style, regions, c.shape[2], c.shape[3]), photo.ColorWeight)]
+            : [];
+
         Tensor? stage1 = null;
         if (photo.StyleIterations > 0)
-            stage1 = stylizer.Run(content, styles, shared with { Iterations = photo.StyleIterations }, gatys, regions, counter, ct);
+            stage1 = stylizer.Run(content, styles, shared with { Iterations = photo.StyleIterations }, gatys, regions, counter, ct,
+                extraTerms: Colors);
 
         Tensor result;
         if (photo.PhotoIterations > 0)
         {
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
-                counter, ct, extraTerms: c => [new WeightedTerm(new PhotorealismTerm(MattingLaplacian.Build(c, photo.Epsilon)), photo.Lambda)],
+                counter, ct, extraTerms: c => [.. Colors(c), new WeightedTerm(new PhotorealismTerm(MattingLaplacian.Build(c, photo.Epsilon)), photo.Lambda)],
                 initial: stage1, scaleOffset: gatys.Scales);
             stage1?.Dispose();
         }

@@ -15,6 +15,12 @@ public sealed record PhotoOptions
     /// <summary>Weight λ of the photorealism term λ·Σ_c V_cᵀ M V_c / (H·W) (see <see cref="PhotorealismLoss"/>).</summary>
     public double Lambda { get; init; } = 1e4;
 
+    /// <summary>
+    /// Weight of the per-region colour distribution term (<see cref="Losses.Terms.SlicedWassersteinColorTerm"/>, squared
+    /// sliced Wasserstein distance of RGB colours in [0,1], a per-pixel mean) in both stages; 0 leaves it out.
+    /// </summary>
+    public double ColorWeight { get; init; } = 1e3;
+
     /// <summary>ε of the matting Laplacian (Levin et al.; the paper uses 1e-7).</summary>
     public double Epsilon { get; init; } = MattingLaplacian.DefaultEpsilon;
 
@@ -38,6 +44,7 @@ public sealed record PhotoOptions
     {
         static void Check(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
         Check(double.IsFinite(Lambda) && Lambda >= 0, $"photorealism weight (lambda) {Lambda} must be finite and >= 0");
+        Check(double.IsFinite(ColorWeight) && ColorWeight >= 0, $"colour distribution weight {ColorWeight} must be finite and >= 0");
         Check(double.IsFinite(Epsilon) && Epsilon > 0 && Epsilon <= 1, $"matting Laplacian epsilon {Epsilon} is out of range (0..1]");
         Check(StyleIterations is >= 0 and <= 100_000, $"style-stage iterations {StyleIterations} is out of range (0..100000)");
         Check(PhotoIterations is >= 0 and <= 100_000, $"photorealism-stage iterations {PhotoIterations} is out of range (0..100000)");

@@ -1,4 +1,5 @@
 using StyleTransfer.Engine.Backbones;
+using StyleTransfer.Engine.Losses.Terms;
 using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.Gatys;
 using StyleTransfer.Engine.Methods.Photo;
@@ -122,7 +123,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
     }
 
     [Fact]
-    public void Without_stage_two_or_smoothing_it_is_the_segmented_gatys_result_with_colour_moments()
+    public void Without_stage_two_or_smoothing_it_is_the_segmented_gatys_result_with_colour_moments_plus_the_colour_distribution_term()
     {
         using var scope = NewDisposeScope();
         var content = Content();
@@ -131,13 +132,19 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var shared = new SharedOptions { MaxSize = W };
         var common = new GatysOptions { Optimizer = OptimizerKind.Adam };
         var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false };
-        var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo);
+        var withoutDistribution = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo with { ColorWeight = 0 });
         var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, common, regions);
-        Assert.True((result - gatys).abs().max().ToDouble() < 1e-5);
+        Assert.True((withoutDistribution - gatys).abs().max().ToDouble() < 1e-5);
         Assert.Equal([.. _backbone.DefaultStyleLayers, "pixels"], GatysStylizer.DefaultStyleLayers(_backbone));
         var withoutColour = common with { StyleLayers = _backbone.DefaultStyleLayers };
         var plain = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, withoutColour, regions);
-        Assert.True((result - plain).abs().max().ToDouble() > 1e-4, "the colour-moment term changes the result");
+        Assert.True((withoutDistribution - plain).abs().max().ToDouble() > 1e-4, "the colour-moment term changes the result");
+
+        var result = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo);
+        using var distribution = SlicedWassersteinColorTerm.For(style, regions, H, W);
+        double Distance(Tensor image) => distribution.Compute(new LossInput(image, new Dictionary<string, Tensor>())).ToDouble();
+        Assert.True(Distance(result) < 0.9 * Distance(withoutDistribution),
+            $"per-region colour distribution distance: {Distance(withoutDistribution):E3} without the term, {Distance(result):E3} with it");
     }
 
     [Fact]

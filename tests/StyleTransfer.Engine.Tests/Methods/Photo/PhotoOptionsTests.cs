@@ -12,7 +12,14 @@ public class PhotoOptionsTests
         Assert.Equal(1e4, options.Lambda);
         Assert.Equal(1e-7, options.Epsilon);
         Assert.True(options.Smooth);
+        Assert.True(options.ColorWeight > 0);
     }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.PositiveInfinity)]
+    public void An_absurd_colour_distribution_weight_is_named(double weight) =>
+        Assert.Contains("colour distribution weight", Assert.Throws<ArgumentException>(new PhotoOptions { ColorWeight = weight }.Validate).Message);
 
     [Theory]
     [InlineData("lambda", -1.0, 1e-7, 10, 10, 2, 1e-4)]
