@@ -17,9 +17,11 @@ public sealed record PhotoOptions
 
     /// <summary>
     /// Weight of the per-region colour distribution term (<see cref="Losses.Terms.SlicedWassersteinColorTerm"/>, squared
-    /// sliced Wasserstein distance of RGB colours in [0,1], a per-pixel mean) in both stages; 0 leaves it out.
+    /// sliced Wasserstein distance of RGB colours in [0,1], a per-pixel mean) in both stages; 0 leaves it out. Off by
+    /// default: at 1e3 it carried colours past the paper's results but cost too much structure (README), and no weight
+    /// has been chosen at the sizes users run yet.
     /// </summary>
-    public double ColorWeight { get; init; } = 1e3;
+    public double ColorWeight { get; init; }
 
     /// <summary>ε of the matting Laplacian (Levin et al.; the paper uses 1e-7).</summary>
     public double Epsilon { get; init; } = MattingLaplacian.DefaultEpsilon;

@@ -131,7 +131,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         using var regions = Regions();
         var shared = new SharedOptions { MaxSize = W };
         var common = new GatysOptions { Optimizer = OptimizerKind.Adam };
-        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false };
+        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false, ColorWeight = 1e3 };
         var withoutDistribution = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo with { ColorWeight = 0 });
         var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, common, regions);
         Assert.True((withoutDistribution - gatys).abs().max().ToDouble() < 1e-5);

@@ -12,7 +12,7 @@ public class PhotoOptionsTests
         Assert.Equal(1e4, options.Lambda);
         Assert.Equal(1e-7, options.Epsilon);
         Assert.True(options.Smooth);
-        Assert.True(options.ColorWeight > 0);
+        Assert.Equal(0, options.ColorWeight); // the colour distribution term is opt-in until a weight is chosen
     }
 
     [Theory]
