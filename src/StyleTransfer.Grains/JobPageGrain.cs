@@ -25,6 +25,9 @@ public sealed class JobPageGrain(
     bool _dirty;
     bool _dispatching;
     bool _resumed;
+    DateTimeOffset _nextAudit;
+
+    static readonly TimeSpan AuditInterval = TimeSpan.FromSeconds(30);
     PageCounts? _reported;
 
     List<PageItem> Items => state.State.Items;
@@ -79,7 +82,8 @@ public sealed class JobPageGrain(
 
     public async Task ReportFinishedAsync(ItemOutcome outcome)
     {
-        await ResumeDispatchesAsync();
+        // No node round-trip before taking an outcome: a dying node must not hold reports past their senders'
+        // timeouts. An outcome of a dispatch this activation does not know yet is adopted (Adopt) or left to the audit.
         var item = Items.FirstOrDefault(i => i.DispatchId == outcome.DispatchId) ?? Adopt(outcome);
         if (item is null) return;
         var now = DateTimeOffset.UtcNow;
@@ -261,15 +265,17 @@ public sealed class JobPageGrain(
     }
 
     /// <summary>
-    /// Once per activation, before it dispatches or takes an outcome: an earlier activation's dispatches may still run,
-    /// or be reporting, on their nodes, and its stored state may lag behind them. An item a live node holds runs on
-    /// there; a Running item none holds is queued again (its outcome went to the earlier activation and was lost with
-    /// it). Items of nodes that left are <see cref="RequeueLostItems"/>'s; those of a node that did not answer stay as
-    /// they are until the next call asks again.
+    /// First in every activation, before it dispatches, then every <see cref="AuditInterval"/>: an earlier
+    /// activation's dispatches may still run, or be reporting, on their nodes, and its stored state may lag behind them.
+    /// An item a live node holds runs on there; a Running item none holds is queued again (its outcome went to an
+    /// earlier activation and was lost with it, or its report was given up). Nodes keep a dispatch listed until its
+    /// outcome has been delivered, so a Running item missing from every node's list has nobody left to report it.
+    /// Items of nodes that left are <see cref="RequeueLostItems"/>'s; those of a node that did not answer stay as they
+    /// are until the next call asks again.
     /// </summary>
     async Task ResumeDispatchesAsync()
     {
-        if (_resumed) return;
+        if (_resumed && DateTimeOffset.UtcNow < _nextAudit) return;
         var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
         var held = await Task.WhenAll(nodes.Select(n => DispatchesOnAsync(n.NodeId)));
         var found = new Dictionary<string, (WorkItem Work, string Node)>();
@@ -280,7 +286,10 @@ public sealed class JobPageGrain(
         foreach (var item in Items.Where(i => !i.State.IsFinal()))
         {
             if (found.TryGetValue(item.Spec.ItemId, out var dispatch))
+            {
+                if (item.State == ItemState.Running && item.DispatchId == dispatch.Work.DispatchId) continue;
                 item.Resume(dispatch.Work.DispatchId, dispatch.Node, MethodSpecMapping.ToEngine(dispatch.Work.Options).TotalIterations(), now);
+            }
             else if (item.State == ItemState.Running && answered.Contains(item.Node!))
                 item.Requeue();
             else
@@ -288,6 +297,7 @@ public sealed class JobPageGrain(
             _dirty = true;
         }
         _resumed = answered.Count == nodes.Count;
+        _nextAudit = now + AuditInterval;
     }
 
     async Task<IReadOnlyList<WorkItem>?> DispatchesOnAsync(string node)
