@@ -18,18 +18,22 @@ public interface IGpuNodeGrain : IGrainWithStringKey
     [Alias("TryAcceptTraining")]
     Task<bool> TryAcceptTrainingAsync(TrainingWork work);
 
-    /// <summary>From an optimizer or a trainer: the dispatch ended and its slot is free.</summary>
+    /// <summary>
+    /// From an optimizer or a trainer: the dispatch ended and its slot is free. An optimizer passes its item's outcome,
+    /// which the node keeps until the page has it (<see cref="ReportedAsync"/>).
+    /// </summary>
     [Alias("Release")]
-    Task ReleaseAsync(Guid dispatchId);
+    Task ReleaseAsync(Guid dispatchId, ItemOutcome? outcome);
 
-    /// <summary>From an optimizer: its outcome reached the page (or reporting it was given up).</summary>
+    /// <summary>The dispatch's outcome reached its page (from the optimizer, or from the page that took it here).</summary>
     [Alias("Reported")]
     Task ReportedAsync(Guid dispatchId);
 
     /// <summary>
-    /// The dispatches of a page that this node still holds: running, or ended with their outcome not yet reported. A
-    /// page asks when it is activated again (its silo died, or it was collected) to keep what is still under way.
+    /// The dispatches of a page that this node still holds: running, or ended with their outcome not yet acknowledged.
+    /// A page asks when it is activated again (its silo died, or it was collected) and on its periodic audit, to keep
+    /// what is still under way and take outcomes whose reports were lost.
     /// </summary>
     [Alias("GetDispatches")]
-    Task<IReadOnlyList<WorkItem>> GetDispatchesAsync(string pageKey);
+    Task<IReadOnlyList<NodeDispatch>> GetDispatchesAsync(string pageKey);
 }

@@ -13,7 +13,7 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
     readonly GpuNodeOptions _options = options.Value;
     readonly Dictionary<Guid, WorkItem> _inFlight = [];
     // Released (the slot is free) but the page has not had the outcome yet: still the page's dispatch.
-    readonly Dictionary<Guid, WorkItem> _reporting = [];
+    readonly Dictionary<Guid, NodeDispatch> _reporting = [];
     Guid? _training;
     torch.Device _device = torch.CPU;
     string _deviceDescription = "";
@@ -45,14 +45,16 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
         if (_training is not null || _inFlight.Count >= Capacity(work.Options.Shared.MaxSize)) return false;
         _inFlight[work.DispatchId] = work;
         StyleTransferMetrics.NodeInFlight(_inFlight.Count);
+        logger.LogDebug("Dispatch {Dispatch} of item {Item} ({Page}) accepted", work.DispatchId, work.Item.ItemId, work.PageKey);
         try
         {
             await GrainFactory.GetGrain<IOptimizerGrain>(work.DispatchId).StartAsync(work, this.GetPrimaryKeyString());
         }
-        catch
+        catch (Exception e)
         {
             _inFlight.Remove(work.DispatchId);
             StyleTransferMetrics.NodeInFlight(_inFlight.Count);
+            logger.LogDebug("Dispatch {Dispatch} of item {Item} did not start: {Error}", work.DispatchId, work.Item.ItemId, e.Message);
             throw;
         }
         return true;
@@ -75,21 +77,23 @@ public sealed class GpuNodeGrain(IOptions<GpuNodeOptions> options, ILogger<GpuNo
         return true;
     }
 
-    public Task ReleaseAsync(Guid dispatchId)
+    public Task ReleaseAsync(Guid dispatchId, ItemOutcome? outcome)
     {
         if (_training == dispatchId) _training = null;
-        if (_inFlight.Remove(dispatchId, out var work)) _reporting[dispatchId] = work;
+        if (_inFlight.Remove(dispatchId, out var work)) _reporting[dispatchId] = new NodeDispatch(work, outcome);
         StyleTransferMetrics.NodeInFlight(_inFlight.Count);
+        logger.LogDebug("Dispatch {Dispatch} of item {Item} released", dispatchId, work?.Item.ItemId);
         return Task.CompletedTask;
     }
 
     public Task ReportedAsync(Guid dispatchId)
     {
-        _reporting.Remove(dispatchId);
-        if (_inFlight.Remove(dispatchId)) StyleTransferMetrics.NodeInFlight(_inFlight.Count); // its release was lost
+        _reporting.Remove(dispatchId, out var work);
+        if (_inFlight.Remove(dispatchId, out var unreleased)) StyleTransferMetrics.NodeInFlight(_inFlight.Count); // its release was lost
+        logger.LogDebug("Dispatch {Dispatch} of item {Item} reported", dispatchId, (work?.Work ?? unreleased)?.Item.ItemId);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<WorkItem>> GetDispatchesAsync(string pageKey) => Task.FromResult<IReadOnlyList<WorkItem>>(
-        _inFlight.Values.Concat(_reporting.Values).Where(w => w.PageKey == pageKey).ToList());
+    public Task<IReadOnlyList<NodeDispatch>> GetDispatchesAsync(string pageKey) => Task.FromResult<IReadOnlyList<NodeDispatch>>(
+        _inFlight.Values.Select(w => new NodeDispatch(w, null)).Concat(_reporting.Values).Where(d => d.Work.PageKey == pageKey).ToList());
 }

@@ -19,6 +19,12 @@ public sealed class JobOptions
     /// <summary>How often a page re-dispatches and writes its changed state.</summary>
     public TimeSpan PageTick { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a page checks its running items against their nodes' dispatches: requeues what no node holds and takes
+    /// outcomes a node kept whose reports were lost.
+    /// </summary>
+    public TimeSpan PageAudit { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often a job polls its active pages, reads its source further and writes its state.</summary>
     public TimeSpan JobTick { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -26,8 +26,6 @@ public sealed class JobPageGrain(
     bool _dispatching;
     bool _resumed;
     DateTimeOffset _nextAudit;
-
-    static readonly TimeSpan AuditInterval = TimeSpan.FromSeconds(30);
     PageCounts? _reported;
 
     List<PageItem> Items => state.State.Items;
@@ -84,8 +82,16 @@ public sealed class JobPageGrain(
     {
         // No node round-trip before taking an outcome: a dying node must not hold reports past their senders'
         // timeouts. An outcome of a dispatch this activation does not know yet is adopted (Adopt) or left to the audit.
+        if (!TakeOutcome(outcome)) return;
+        await DispatchAsync();
+        if (IsComplete) await TickAsync();
+    }
+
+    /// <summary>Applies a dispatch's outcome to its item (retried later when transient); false when it concerns no item of this page any more.</summary>
+    bool TakeOutcome(ItemOutcome outcome)
+    {
         var item = Items.FirstOrDefault(i => i.DispatchId == outcome.DispatchId) ?? Adopt(outcome);
-        if (item is null) return;
+        if (item is null) return false;
         var now = DateTimeOffset.UtcNow;
         if (outcome.Transient && item.Attempts < _options.MaxAttempts)
         {
@@ -101,8 +107,7 @@ public sealed class JobPageGrain(
             StyleTransferMetrics.ItemFinished(final.State, item.StartedAt, now, item.TotalIterations);
         }
         _dirty = true;
-        await DispatchAsync();
-        if (IsComplete) await TickAsync();
+        return true;
     }
 
     /// <summary>
@@ -114,7 +119,9 @@ public sealed class JobPageGrain(
     {
         if (outcome.State is not (ItemState.Succeeded or ItemState.Skipped)) return null;
         var item = Items.FirstOrDefault(i => i.Spec.ItemId == outcome.ItemId && !i.State.IsFinal());
-        if (item?.DispatchId is Guid current) GrainFactory.GetGrain<IOptimizerGrain>(current).CancelAsync().Ignore();
+        if (item is null) return null;
+        logger.LogInformation("Item {Item}: took the outcome of its earlier dispatch {Dispatch}", item.Spec.ItemId, outcome.DispatchId);
+        if (item.DispatchId is Guid current) GrainFactory.GetGrain<IOptimizerGrain>(current).CancelAsync().Ignore();
         return item;
     }
 
@@ -265,42 +272,58 @@ public sealed class JobPageGrain(
     }
 
     /// <summary>
-    /// First in every activation, before it dispatches, then every <see cref="AuditInterval"/>: an earlier
-    /// activation's dispatches may still run, or be reporting, on their nodes, and its stored state may lag behind them.
-    /// An item a live node holds runs on there; a Running item none holds is queued again (its outcome went to an
-    /// earlier activation and was lost with it, or its report was given up). Nodes keep a dispatch listed until its
-    /// outcome has been delivered, so a Running item missing from every node's list has nobody left to report it.
-    /// Items of nodes that left are <see cref="RequeueLostItems"/>'s; those of a node that did not answer stay as they
-    /// are until the next call asks again.
+    /// First in every activation, before it dispatches, then every <see cref="JobOptions.PageAudit"/>: an earlier
+    /// activation's dispatches may still run, or be reporting, on their nodes, and its stored state may lag behind them;
+    /// a report may have been lost. An outcome a node kept is taken here and the node told to forget it. An item a live
+    /// node holds runs on there; a Running item none holds is queued again (its outcome went to an earlier activation
+    /// and was lost with it). Items of nodes that left are <see cref="RequeueLostItems"/>'s; those of a node that did
+    /// not answer stay as they are until the next call asks again.
     /// </summary>
     async Task ResumeDispatchesAsync()
     {
         if (_resumed && DateTimeOffset.UtcNow < _nextAudit) return;
         var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
         var held = await Task.WhenAll(nodes.Select(n => DispatchesOnAsync(n.NodeId)));
-        var found = new Dictionary<string, (WorkItem Work, string Node)>();
+        var running = new Dictionary<string, (WorkItem Work, string Node)>();
         for (int n = 0; n < nodes.Count; n++)
-            foreach (var work in held[n] ?? []) found.TryAdd(work.Item.ItemId, (work, nodes[n].NodeId));
+        {
+            foreach (var dispatch in held[n] ?? [])
+            {
+                if (dispatch.Outcome is null)
+                {
+                    running.TryAdd(dispatch.Work.Item.ItemId, (dispatch.Work, nodes[n].NodeId));
+                    continue;
+                }
+                if (TakeOutcome(dispatch.Outcome))
+                    logger.LogInformation("Item {Item}: took the outcome of dispatch {Dispatch} from node {Node}, its report lost",
+                        dispatch.Work.Item.ItemId, dispatch.Work.DispatchId, nodes[n].NodeId);
+                GrainFactory.GetGrain<IGpuNodeGrain>(nodes[n].NodeId).ReportedAsync(dispatch.Work.DispatchId).Ignore();
+            }
+        }
         var answered = nodes.Where((_, n) => held[n] is not null).Select(n => n.NodeId).ToHashSet();
         var now = DateTimeOffset.UtcNow;
         foreach (var item in Items.Where(i => !i.State.IsFinal()))
         {
-            if (found.TryGetValue(item.Spec.ItemId, out var dispatch))
+            if (running.TryGetValue(item.Spec.ItemId, out var dispatch))
             {
                 if (item.State == ItemState.Running && item.DispatchId == dispatch.Work.DispatchId) continue;
+                logger.LogInformation("Item {Item}: runs on as dispatch {Dispatch} on node {Node}", item.Spec.ItemId, dispatch.Work.DispatchId, dispatch.Node);
                 item.Resume(dispatch.Work.DispatchId, dispatch.Node, MethodSpecMapping.ToEngine(dispatch.Work.Options).TotalIterations(), now);
             }
             else if (item.State == ItemState.Running && answered.Contains(item.Node!))
+            {
+                logger.LogInformation("Item {Item}: no node holds its dispatch {Dispatch} any more; queued again", item.Spec.ItemId, item.DispatchId);
                 item.Requeue();
+            }
             else
                 continue;
             _dirty = true;
         }
         _resumed = answered.Count == nodes.Count;
-        _nextAudit = now + AuditInterval;
+        _nextAudit = now + _options.PageAudit;
     }
 
-    async Task<IReadOnlyList<WorkItem>?> DispatchesOnAsync(string node)
+    async Task<IReadOnlyList<NodeDispatch>?> DispatchesOnAsync(string node)
     {
         try
         {
@@ -318,6 +341,7 @@ public sealed class JobPageGrain(
         var live = nodes.Select(n => n.NodeId).ToHashSet();
         foreach (var item in Items.Where(i => i.State == ItemState.Running && !live.Contains(i.Node!)))
         {
+            logger.LogInformation("Item {Item}: its node {Node} left the cluster during attempt {Attempt}", item.Spec.ItemId, item.Node, item.Attempts);
             if (item.Attempts >= _options.MaxAttempts)
                 item.Fail($"node {item.Node} left the cluster during attempt {item.Attempts} of {_options.MaxAttempts}", DateTimeOffset.UtcNow);
             else

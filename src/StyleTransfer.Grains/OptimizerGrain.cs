@@ -11,12 +11,14 @@ namespace StyleTransfer.Grains;
 /// <summary>
 /// Runs one dispatch on the silo of the node that accepted it (the node calls it, so local placement puts it there).
 /// <see cref="StartAsync"/> returns at once; the pipeline runs off the scheduler, a timer forwards throttled progress
-/// (and keeps the activation alive). At the end the node frees the slot, the page gets the outcome, and then the node
-/// forgets the dispatch (until then a page activated again finds it there: <see cref="IGpuNodeGrain.GetDispatchesAsync"/>).
+/// (and keeps the activation alive). At the end the node frees the slot and keeps the outcome, the page gets the
+/// outcome, and then the node forgets the dispatch (until then the page finds it there:
+/// <see cref="IGpuNodeGrain.GetDispatchesAsync"/>, and takes the outcome itself if this report is lost).
 /// </summary>
 [PreferLocalPlacement]
 public sealed class OptimizerGrain(
-    IStylizationEngine engine, IResultStore store, IInputFiles inputs, IOptions<GpuNodeOptions> nodeOptions, ILogger<OptimizerGrain> logger)
+    IStylizationEngine engine, IResultStore store, IInputFiles inputs, IGrainFactory grains, IOptions<GpuNodeOptions> nodeOptions,
+    ILogger<OptimizerGrain> logger)
     : Grain, IOptimizerGrain
 {
     readonly CancellationTokenSource _cancellation = new();
@@ -69,25 +71,35 @@ public sealed class OptimizerGrain(
         _progressTimer?.Dispose();
         logger.LogInformation("Item {Item} of job {Job} on {Node}: {State} {Detail}",
             work.Item.ItemId, work.JobId, nodeId, outcome.State, outcome.FailureReason ?? outcome.ResultLocation);
+        // Off this activation: it may be gone by now (the cluster deactivates activations whose directory entries a
+        // dead silo held), and then every call made in its context fails.
+        await Task.Run(() => FinishAsync(work, nodeId, outcome with { ItemId = work.Item.ItemId }));
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Frees the node's slot (the node keeps the outcome), reports to the page, then lets the node forget it.</summary>
+    async Task FinishAsync(WorkItem work, string nodeId, ItemOutcome outcome)
+    {
+        var node = grains.GetGrain<IGpuNodeGrain>(nodeId);
         try
         {
             await ForwardProgressAsync();
-            await GrainFactory.GetGrain<IGpuNodeGrain>(nodeId).ReleaseAsync(work.DispatchId);
+            await node.ReleaseAsync(work.DispatchId, outcome);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Could not release dispatch {Dispatch} on node {Node}", work.DispatchId, nodeId);
         }
-        await ReportAsync(work, outcome with { ItemId = work.Item.ItemId });
+        await OutcomeReports.DeliverAsync(() => grains.GetGrain<IJobPageGrain>(work.PageKey).ReportFinishedAsync(outcome), logger,
+            $"item {work.Item.ItemId} of job {work.JobId}");
         try
         {
-            await GrainFactory.GetGrain<IGpuNodeGrain>(nodeId).ReportedAsync(work.DispatchId);
+            await node.ReportedAsync(work.DispatchId);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Could not tell node {Node} that dispatch {Dispatch} was reported", nodeId, work.DispatchId);
         }
-        DeactivateOnIdle();
     }
 
     /// <summary>Automatic groups for a method that needs them (photo without masks), computed once per image pair by the segmentation grain.</summary>
@@ -95,18 +107,15 @@ public sealed class OptimizerGrain(
     {
         if (!MethodRegistry.Get(work.Options.Method).NeedsAutomaticGroups(work.Item.HasMasks)) return null;
         var request = new AutoSegmentationRequest(work.Item.ContentPath, hashes.Content, work.Item.Styles[0].Path, hashes.Styles[0], work.Options);
-        return await GrainFactory.GetGrain<ISegmentationGrain>(request.Key()).SegmentAutomaticallyAsync(request);
+        return await grains.GetGrain<ISegmentationGrain>(request.Key()).SegmentAutomaticallyAsync(request);
     }
-
-    Task ReportAsync(WorkItem work, ItemOutcome outcome) => OutcomeReports.DeliverAsync(
-        () => GrainFactory.GetGrain<IJobPageGrain>(work.PageKey).ReportFinishedAsync(outcome), logger, $"item {work.Item.ItemId} of job {work.JobId}");
 
     Task ForwardProgressAsync()
     {
         var latest = _progress.Latest;
         if (_work is null || latest is null || latest == _reported) return Task.CompletedTask;
         _reported = latest;
-        return GrainFactory.GetGrain<IJobPageGrain>(_work.PageKey).ReportProgressAsync(_work.DispatchId, latest.Iteration, latest.TotalIterations);
+        return grains.GetGrain<IJobPageGrain>(_work.PageKey).ReportProgressAsync(_work.DispatchId, latest.Iteration, latest.TotalIterations);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

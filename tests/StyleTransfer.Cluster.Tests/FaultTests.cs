@@ -21,7 +21,7 @@ public sealed class FaultTests
         await client.GetGrain<IJobGrain>(spec.JobId).StartAsync(spec);
 
         bool killed = false;
-        var status = await LoopbackCluster.WaitAsync(client, spec.JobId, JobTimeout, async s =>
+        var status = await cluster.WaitTracedAsync(client, spec.JobId, JobTimeout, async s =>
         {
             if (!killed && s.Succeeded >= 3 && s.Running > 0)
             {

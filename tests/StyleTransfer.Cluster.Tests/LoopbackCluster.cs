@@ -97,7 +97,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"job {jobId}: condition not met in {timeout}: " +
+        throw new JobWaitTimeoutException(last, $"job {jobId}: condition not met in {timeout}: " +
             (last is null ? "no status" : $"{last.Succeeded} succeeded, {last.Skipped} skipped, {last.Failed} failed, {last.Running} running, {last.Queued} queued of {last.Total}") +
             (lastError is null ? "" : $"; last error: {lastError.GetType().Name}: {lastError.Message}"));
     }
@@ -111,6 +111,36 @@ public sealed class LoopbackCluster : IAsyncDisposable
         return names;
     }
 
+    /// <summary>Waits as <see cref="WaitAsync(IClusterClient, string, TimeSpan, Func{JobStatus, Task}?)"/>; on a timeout the
+    /// message quotes every silo's log lines about the items not finished.</summary>
+    public async Task<JobStatus> WaitTracedAsync(IClusterClient client, string jobId, TimeSpan timeout, Func<JobStatus, Task>? onStatus = null)
+    {
+        try
+        {
+            return await WaitAsync(client, jobId, timeout, onStatus);
+        }
+        catch (JobWaitTimeoutException e) when (e.Last is not null)
+        {
+            var open = e.Last.Items.Where(i => !i.State.IsFinal()).ToList();
+            var about = string.Join("\n", open.Select(i => $"{i.ItemId}: {i.State} on {i.Node}, attempt {i.Attempts}, {i.FailureReason}"));
+            throw new TimeoutException($"{e.Message}\nnot finished:\n{about}\n{LogLinesAbout(open.Select(i => i.ItemId).ToList())}", e);
+        }
+    }
+
+    /// <summary>Lines of every silo's log (killed ones too) that name one of <paramref name="needles"/>, with the line before each.</summary>
+    public string LogLinesAbout(IReadOnlyList<string> needles, int max = 80)
+    {
+        var found = new List<string>();
+        for (int s = 0; s < Silos.Count; s++)
+        {
+            var lines = Silos[s].AllLines();
+            for (int i = 0; i < lines.Count; i++)
+                if (needles.Any(n => lines[i].Contains(n, StringComparison.Ordinal)))
+                    found.Add($"[silo {s}] {(i > 0 ? lines[i - 1].Trim() + " | " : "")}{lines[i].Trim()}");
+        }
+        return string.Join("\n", found.TakeLast(max));
+    }
+
     public string Logs() => string.Join("\n", Silos.Select((s, i) => $"--- silo {i} ---\n{s.Tail(25)}"));
 
     public async ValueTask DisposeAsync()
@@ -120,4 +150,10 @@ public sealed class LoopbackCluster : IAsyncDisposable
         await Storage.DisposeAsync();
         Images.Dispose();
     }
+}
+
+/// <summary>A wait for a job's condition ran out of time; <see cref="Last"/> is the last status read, if any.</summary>
+public sealed class JobWaitTimeoutException(JobStatus? last, string message) : TimeoutException(message)
+{
+    public JobStatus? Last { get; } = last;
 }

@@ -66,6 +66,8 @@ public sealed class SiloProcess : IAsyncDisposable
             ["GpuNode__ProgressIntervalSeconds"] = "0.5",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__StyleTransfer"] = "Information",
+            // Each dispatch's way through its node, for the failure messages of these tests.
+            ["Logging__LogLevel__StyleTransfer.Grains.GpuNodeGrain"] = "Debug",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) env[key] = value;
         foreach (var (key, value) in env) psi.Environment[key] = value;
@@ -115,13 +117,15 @@ public sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    public string Tail(int lines = 40)
+    public string Tail(int lines = 40) => string.Join("\n", AllLines().TakeLast(lines));
+
+    public List<string> AllLines()
     {
         lock (_log)
         {
             _log.Flush();
             using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            return string.Join("\n", reader.ReadToEnd().Split('\n').TakeLast(lines));
+            return reader.ReadToEnd().Split('\n').ToList();
         }
     }
 

@@ -74,17 +74,65 @@ public sealed class PageMoveTests
         var key = JobPages.Key("listed", 0);
 
         var running = Assert.Single(await node.GetDispatchesAsync(key));
-        Assert.Equal("l0", running.Item.ItemId);
+        Assert.Equal("l0", running.Work.Item.ItemId);
+        Assert.Null(running.Outcome);
         Assert.Empty(await node.GetDispatchesAsync(JobPages.Key("other", 0)));
         // Released, as at the end of the optimization: the slot is free, but the outcome has not reached the page yet.
-        await node.ReleaseAsync(running.DispatchId);
+        var outcome = new ItemOutcome(running.Work.DispatchId, ItemState.Failed, null, "interrupted", Transient: true, ItemId: "l0");
+        await node.ReleaseAsync(running.Work.DispatchId, outcome);
         Assert.Equal(0, (await node.GetInfoAsync()).InFlight);
-        Assert.Equal(running.DispatchId, Assert.Single(await node.GetDispatchesAsync(key)).DispatchId);
+        var released = Assert.Single(await node.GetDispatchesAsync(key));
+        Assert.Equal(running.Work.DispatchId, released.Work.DispatchId);
+        Assert.Equal(outcome, released.Outcome);
 
         cluster.Engine.Release(nodeId);
         var status = await cluster.WaitAsync("listed");
         Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
         Assert.Empty(await node.GetDispatchesAsync(key));
+    }
+
+    [Fact]
+    public async Task A_page_takes_from_the_node_an_outcome_whose_report_was_lost()
+    {
+        await using var cluster = await FakeCluster.StartAsync(silos: 1);
+        cluster.Engine.Default = FakeStep.BlockUntilCancelled;
+        await cluster.StartAsync(cluster.Job("kept", "k0"));
+        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "k0 running");
+        var node = cluster.Client.GetGrain<IGpuNodeGrain>(FakeCluster.NodeOf(cluster.Cluster.Silos[0]));
+        var key = JobPages.Key("kept", 0);
+        var running = Assert.Single(await node.GetDispatchesAsync(key)).Work;
+
+        // What an optimizer does when it ends but cannot reach the page: the node keeps the outcome, nobody reports it.
+        await node.ReleaseAsync(running.DispatchId, new ItemOutcome(running.DispatchId, ItemState.Succeeded, "kept/k0.png", null, ItemId: "k0"));
+        var status = await cluster.WaitAsync("kept");
+
+        var k0 = Assert.Single(status.Items);
+        Assert.True(k0.State == ItemState.Succeeded, ClusterFixture.Describe(status));
+        Assert.Equal("kept/k0.png", k0.ResultLocation);
+        Assert.Equal(1, k0.Attempts);
+        Assert.Empty(await node.GetDispatchesAsync(key)); // the page told the node it has the outcome
+    }
+
+    [Fact]
+    public async Task An_optimizer_deactivated_mid_item_still_frees_its_slot_and_reports_so_the_item_runs_again()
+    {
+        await using var cluster = await FakeCluster.StartAsync(silos: 1);
+        cluster.Engine.Script("d0", FakeStep.BlockUntilCancelled);
+        await cluster.StartAsync(cluster.Job("dropped", "d0"));
+        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "d0 running");
+        var node = cluster.Client.GetGrain<IGpuNodeGrain>(FakeCluster.NodeOf(cluster.Cluster.Silos[0]));
+        var running = Assert.Single(await node.GetDispatchesAsync(JobPages.Key("dropped", 0))).Work;
+
+        // As the cluster does to activations whose directory entries a dead silo held: the activation goes while its
+        // pipeline runs, and everything after the pipeline happens in the context of an invalid activation.
+        await cluster.Client.GetGrain<IManagementGrain>(0).DeactivateGrain(cluster.Client.GetGrain<IOptimizerGrain>(running.DispatchId).GetGrainId());
+        var status = await cluster.WaitAsync("dropped");
+
+        var d0 = Assert.Single(status.Items);
+        Assert.True(d0.State == ItemState.Succeeded, ClusterFixture.Describe(status));
+        Assert.Equal(2, d0.Attempts);
+        Assert.Equal(2, cluster.Engine.Calls.Count);
+        Assert.Equal(0, (await node.GetInfoAsync()).InFlight);
     }
 
     [Fact]

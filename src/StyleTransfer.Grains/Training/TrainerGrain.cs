@@ -17,7 +17,8 @@ namespace StyleTransfer.Grains.Training;
 /// the outcome goes to the node (its slot) and the job.
 /// </summary>
 [PreferLocalPlacement]
-public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOptions<GpuNodeOptions> nodeOptions, ILogger<TrainerGrain> logger)
+public sealed class TrainerGrain(
+    ModelTrainer trainer, IResultStore store, IGrainFactory grains, IOptions<GpuNodeOptions> nodeOptions, ILogger<TrainerGrain> logger)
     : Grain, ITrainerGrain
 {
     readonly CancellationTokenSource _cancellation = new();
@@ -66,17 +67,24 @@ public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOpti
         _progressTimer?.Dispose();
         logger.LogInformation("Training job {Job} on {Node}: {State} {Detail}", work.Spec.JobId, nodeId, outcome.State,
             outcome.FailureReason ?? outcome.ModelLocation);
+        // Off this activation, which may be gone by now (see OptimizerGrain).
+        await Task.Run(() => FinishAsync(work, nodeId, outcome));
+        DeactivateOnIdle();
+    }
+
+    async Task FinishAsync(TrainingWork work, string nodeId, TrainingOutcome outcome)
+    {
         try
         {
             await ForwardProgressAsync();
-            await GrainFactory.GetGrain<IGpuNodeGrain>(nodeId).ReleaseAsync(work.DispatchId);
+            await grains.GetGrain<IGpuNodeGrain>(nodeId).ReleaseAsync(work.DispatchId, null);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Could not release training {Dispatch} on node {Node}", work.DispatchId, nodeId);
         }
-        await ReportAsync(work, outcome);
-        DeactivateOnIdle();
+        await OutcomeReports.DeliverAsync(() => grains.GetGrain<ITrainingJobGrain>(work.Spec.JobId).ReportFinishedAsync(outcome), logger,
+            $"training job {work.Spec.JobId}");
     }
 
     async Task<TrainingOutcome> TrainAsync(TrainingWork work, CancellationToken cancellationToken)
@@ -142,15 +150,12 @@ public sealed class TrainerGrain(ModelTrainer trainer, IResultStore store, IOpti
         return TrainingCheckpoint.Load(memory, stored.Location);
     }
 
-    Task ReportAsync(TrainingWork work, TrainingOutcome outcome) => OutcomeReports.DeliverAsync(
-        () => GrainFactory.GetGrain<ITrainingJobGrain>(work.Spec.JobId).ReportFinishedAsync(outcome), logger, $"training job {work.Spec.JobId}");
-
     Task ForwardProgressAsync()
     {
         var latest = _latest;
         if (_work is null || latest is null || ReferenceEquals(latest, _reported)) return Task.CompletedTask;
         _reported = latest;
-        return GrainFactory.GetGrain<ITrainingJobGrain>(_work.Spec.JobId).ReportProgressAsync(_work.DispatchId, latest);
+        return grains.GetGrain<ITrainingJobGrain>(_work.Spec.JobId).ReportProgressAsync(_work.DispatchId, latest);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed class FakeCluster : IAsyncDisposable
     public static string NodeOf(InProcessSiloHandle silo) => silo.SiloAddress.ToParsableString();
 
     /// <param name="capacity">concurrent items per node.</param>
-    /// <param name="jobs">changes to the job options (after the test defaults: retries after 20 ms, ticks of 100 ms).</param>
+    /// <param name="jobs">changes to the job options (after the test defaults: retries after 20 ms, ticks of 100 ms, audits every 500 ms).</param>
     public static async Task<FakeCluster> StartAsync(int silos = 2, int capacity = 1, Action<JobOptions>? jobs = null)
     {
         var engine = new FakeEngine();
@@ -64,6 +64,7 @@ public sealed class FakeCluster : IAsyncDisposable
                 options.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
                 options.PageTick = TimeSpan.FromMilliseconds(100);
                 options.JobTick = TimeSpan.FromMilliseconds(100);
+                options.PageAudit = TimeSpan.FromMilliseconds(500);
                 jobs?.Invoke(options);
             });
             silo.AddStyleTransfer(
