@@ -16,6 +16,7 @@ using static TorchSharp.torch;
 // Prints ratios measured in this one run: an optimization iteration's achieved GFLOP/s against a large matmul's,
 // and N images through the embedded silo against the same N images through the engine directly.
 if (args.Length > 0 && args[0] == "direct") return await DirectRun.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "photo-stages") return PhotoStages.Run(args[1..]);
 
 var repoRoot = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 int clusterImages = args.Length > 1 ? int.Parse(args[1]) : 4;

@@ -22,4 +22,5 @@ public sealed record GatysSettings
     [Id(10)] public bool PreserveColor { get; init; }
     [Id(11)] public bool SoftmaxStyle { get; init; }
     [Id(12)] public double SoftmaxTemperature { get; init; }
+    [Id(13)] public bool AntiAlias { get; init; }
 }

@@ -30,6 +30,7 @@ public static class MethodSpecMapping
             StyleLayerWeights = spec.Gatys.StyleLayerWeights, Init = Parse<InitMode>(spec.Gatys.Init, "init"),
             Optimizer = Parse<OptimizerKind>(spec.Gatys.Optimizer, "optimizer"), LearningRate = spec.Gatys.LearningRate,
             PreserveColor = spec.Gatys.PreserveColor, SoftmaxStyle = spec.Gatys.SoftmaxStyle, SoftmaxTemperature = spec.Gatys.SoftmaxTemperature,
+            AntiAlias = spec.Gatys.AntiAlias,
         },
         Photo = new PhotoOptions
         {
@@ -73,7 +74,7 @@ public static class MethodSpecMapping
             TvWeight = options.Gatys.TvWeight, ContentLayers = options.Gatys.ContentLayers, StyleLayers = options.Gatys.StyleLayers,
             StyleLayerWeights = options.Gatys.StyleLayerWeights, Init = Name(options.Gatys.Init), Optimizer = Name(options.Gatys.Optimizer),
             LearningRate = options.Gatys.LearningRate, PreserveColor = options.Gatys.PreserveColor, SoftmaxStyle = options.Gatys.SoftmaxStyle,
-            SoftmaxTemperature = options.Gatys.SoftmaxTemperature,
+            SoftmaxTemperature = options.Gatys.SoftmaxTemperature, AntiAlias = options.Gatys.AntiAlias,
         },
         Photo = new PhotoSettings
         {

@@ -156,6 +156,13 @@ public static partial class MethodOptionTable
             Get = o => o.Gatys.SoftmaxTemperature,
             Set = (o, v) => o with { Gatys = o.Gatys with { SoftmaxTemperature = v } },
         },
+        new MethodOption<bool>
+        {
+            Name = "--anti-alias", Description = "The backbone sees the image through a binomial low-pass filter: no checkerboard from its stride-2 stem",
+            Methods = GatysAndPhoto,
+            Get = o => o.Gatys.AntiAlias,
+            Set = (o, v) => o with { Gatys = o.Gatys with { AntiAlias = v } },
+        },
         new MethodOption<int>
         {
             Name = "--seed", HelpName = "n", Description = "Random seed (noise init)",

@@ -49,6 +49,12 @@ public sealed record GatysOptions
     /// <summary>Temperature of the softmax transformation.</summary>
     public double SoftmaxTemperature { get; init; } = 1.0;
 
+    /// <summary>
+    /// The backbone sees the image through a binomial low-pass filter (<see cref="Backbones.LowPassBackbone"/>), so the
+    /// stride-2 stem prints no checkerboard into the optimized pixels.
+    /// </summary>
+    public bool AntiAlias { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first absurd value.</summary>
     public void Validate()
     {

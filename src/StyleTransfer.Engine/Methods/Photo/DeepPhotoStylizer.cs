@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Losses.Terms;
 using StyleTransfer.Engine.Methods.Gatys;
@@ -10,8 +11,9 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// <summary>
 /// Deep Photo Style Transfer (Luan, Paris, Shechtman and Bala, CVPR 2017), in two stages as in the paper:
 /// <list type="number">
-/// <item>segmented neural style: Gatys et al. with the augmented (per semantic region) style loss, coarse to fine
-/// over the shared scales, for <see cref="PhotoOptions.StyleIterations"/>;</item>
+/// <item>segmented neural style: Gatys et al. with the augmented (per semantic region) style loss, for
+/// <see cref="PhotoOptions.StyleIterations"/> per scale; with several scales, coarse to fine over all but the finest
+/// (<see cref="PhotoMethod.StyleStageScales"/>), so that only stage 2 runs at full size;</item>
 /// <item>from stage 1's result, at full size, the same losses plus the photorealism term λ·Σ_c V_cᵀ M V_c / N (M the
 /// matting Laplacian of the content), for <see cref="PhotoOptions.PhotoIterations"/>;</item>
 /// </list>
@@ -27,8 +29,10 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
     /// <param name="regions">semantic regions shared by content and style (orphan content regions get no style term); null for whole-image style.</param>
     /// <param name="shared">seed and snapshot interval (size is the caller's concern; <c>Iterations</c> is replaced by the stage counts).</param>
     /// <param name="gatys">the neural-style settings of both stages.</param>
+    /// <param name="timed">told the wall time of each part ("stage 1", "matting Laplacian", "stage 2", "smoothing"), for benchmarks.</param>
     public Tensor Run(Tensor content, Tensor style, RegionMasks? regions, SharedOptions shared, GatysOptions gatys, PhotoOptions photo,
-        IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null, CancellationToken ct = default)
+        IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null, CancellationToken ct = default,
+        Action<string, TimeSpan>? timed = null)
     {
         gatys.Validate();
         photo.Validate();
@@ -39,33 +43,56 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
 
         var stylizer = new GatysStylizer(backbone);
         var styles = new List<(Tensor Image, double Weight)> { (style, 1.0) };
+        int stage1Scales = PhotoMethod.StyleStageScales(gatys, photo);
         var counter = new IterationCounter(PhotoMethod.TotalIterations(gatys, photo),
-            gatys.Scales + (photo.PhotoIterations > 0 ? 1 : 0), progress, snapshot, shared.SnapshotEvery);
+            stage1Scales + (photo.PhotoIterations > 0 ? 1 : 0), progress, snapshot, shared.SnapshotEvery);
 
         IEnumerable<WeightedTerm> Colors(Tensor c) => photo.ColorWeight > 0
             ? [new WeightedTerm(SlicedWassersteinColorTerm.For(style, regions, c.shape[2], c.shape[3]), photo.ColorWeight)]
             : [];
 
+        var clock = Stopwatch.StartNew();
         Tensor? stage1 = null;
         if (photo.StyleIterations > 0)
-            stage1 = stylizer.Run(content, styles, shared with { Iterations = photo.StyleIterations }, gatys, regions, counter, ct,
-                extraTerms: Colors);
+        {
+            // Coarse to fine below full size when stage 2 takes the finest scale.
+            using var stage1Content = stage1Scales < gatys.Scales ? Half(content) : content.alias();
+            stage1 = stylizer.Run(stage1Content, styles, shared with { Iterations = photo.StyleIterations }, gatys with { Scales = stage1Scales },
+                regions, counter, ct, extraTerms: Colors);
+            timed?.Invoke("stage 1", clock.Elapsed);
+        }
 
         Tensor result;
         if (photo.PhotoIterations > 0)
         {
+            var laplacian = TimeSpan.Zero;
+            IEnumerable<WeightedTerm> Photorealism(Tensor c)
+            {
+                var start = clock.Elapsed;
+                var term = new PhotorealismTerm(MattingLaplacian.Build(c, photo.Epsilon));
+                laplacian += clock.Elapsed - start;
+                return [.. Colors(c), new WeightedTerm(term, photo.Lambda)];
+            }
+            clock.Restart();
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
-                counter, ct, extraTerms: c => [.. Colors(c), new WeightedTerm(new PhotorealismTerm(MattingLaplacian.Build(c, photo.Epsilon)), photo.Lambda)],
-                initial: stage1, scaleOffset: gatys.Scales);
+                counter, ct, extraTerms: Photorealism, initial: stage1, scaleOffset: stage1Scales);
             stage1?.Dispose();
+            timed?.Invoke("matting Laplacian", laplacian);
+            timed?.Invoke("stage 2", clock.Elapsed - laplacian);
         }
         else result = stage1!;
 
         if (!photo.Smooth) return result;
         using (result)
         {
+            clock.Restart();
             using var filtered = GuidedFilter.Apply(result, content, photo.SmoothRadius, photo.SmoothEpsilon);
-            return filtered.clamp(0, 1);
+            var output = filtered.clamp(0, 1);
+            timed?.Invoke("smoothing", clock.Elapsed);
+            return output;
         }
     }
+
+    static Tensor Half(Tensor image) => nn.functional.interpolate(image, [Math.Max(16, image.shape[2] / 2), Math.Max(16, image.shape[3] / 2)],
+        mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
 }

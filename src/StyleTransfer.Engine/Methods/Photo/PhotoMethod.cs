@@ -23,7 +23,14 @@ public sealed class PhotoMethod : StyleMethodBase
 
     public override int Iterations(StylizeOptions options) => TotalIterations(options.Gatys, options.Photo);
 
-    public static int TotalIterations(GatysOptions gatys, PhotoOptions photo) => photo.StyleIterations * gatys.Scales + photo.PhotoIterations;
+    public static int TotalIterations(GatysOptions gatys, PhotoOptions photo) => photo.StyleIterations * StyleStageScales(gatys, photo) + photo.PhotoIterations;
+
+    /// <summary>
+    /// Scales stage 1 runs over: with several scales and a stage 2, all but the finest (stage 2 runs at full size from
+    /// stage 1's result), so that stage 1 never runs at full size; otherwise all of them.
+    /// </summary>
+    public static int StyleStageScales(GatysOptions gatys, PhotoOptions photo) =>
+        gatys.Scales > 1 && photo.PhotoIterations > 0 ? gatys.Scales - 1 : gatys.Scales;
 
     protected override void ValidateOwn(StylizeOptions options)
     {

@@ -81,6 +81,32 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
     static Tensor MeanColour(Tensor image, int fromRow, int toRow) => image[.., .., fromRow..toRow, ..].mean([0, 2, 3]);
 
     [Fact]
+    public void With_two_scales_stage_1_runs_at_half_size_and_only_stage_2_at_full_size()
+    {
+        using var scope = NewDisposeScope();
+        var content = Content();
+        using var regions = Regions();
+        var gatys = new GatysOptions { Scales = 2 };
+        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 2, Smooth = false };
+        var progress = new List<StylizeProgress>();
+        var widths = new List<long>();
+        var parts = new List<string>();
+
+        var result = new DeepPhotoStylizer(_backbone).Run(content, Style(), regions, new SharedOptions { MaxSize = W, SnapshotEvery = 1 }, gatys, photo,
+            new SyncProgress(progress.Add), (_, image) => widths.Add(image.shape[3]), timed: (part, _) => parts.Add(part));
+
+        Assert.Equal(5, PhotoMethod.TotalIterations(gatys, photo));
+        Assert.All(progress, p => Assert.Equal(5, p.TotalIterations));
+        Assert.Equal([1, 1, 1, 2, 2], progress.Select(p => p.Scale));
+        Assert.Equal([W / 2, W / 2, W / 2, W, W], widths);
+        Assert.Equal(content.shape, result.shape);
+        Assert.Equal(["stage 1", "matting Laplacian", "stage 2"], parts);
+        // Without a stage 2, stage 1 runs every scale, the full size included.
+        Assert.Equal(6, PhotoMethod.TotalIterations(gatys, photo with { PhotoIterations = 0 }));
+        Assert.Equal(5, PhotoMethod.TotalIterations(gatys with { Scales = 1 }, photo));
+    }
+
+    [Fact]
     public void Keeps_the_contents_structure_better_than_gatys_and_moves_each_region_toward_its_style()
     {
         using var scope = NewDisposeScope();
