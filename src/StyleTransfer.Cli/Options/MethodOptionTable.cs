@@ -66,7 +66,7 @@ public static partial class MethodOptionTable
         },
         new MethodOption<int>
         {
-            Name = "--scales", HelpName = "n", Description = "Number of scales, coarse to fine, each half the size of the next",
+            Name = "--scales", HelpName = "n", Description = "Number of scales, coarse to fine, each half the size of the next (photo: stage 1 runs on all but the finest, stage 2 at full size)",
             Methods = GatysAndPhoto, Range = (1, 6), Messages = ["scales", ScalesFromSize],
             Get = o => o.Gatys.Scales,
             Set = (o, v) => o with { Gatys = o.Gatys with { Scales = v } },
@@ -158,7 +158,7 @@ public static partial class MethodOptionTable
         },
         new MethodOption<bool>
         {
-            Name = "--anti-alias", Description = "The backbone sees the image through a binomial low-pass filter: no checkerboard from its stride-2 stem",
+            Name = "--anti-alias", Description = "Optimize a low-passed change of the image: no checkerboard from the backbone's stride-2 stem",
             Methods = GatysAndPhoto,
             Get = o => o.Gatys.AntiAlias,
             Set = (o, v) => o with { Gatys = o.Gatys with { AntiAlias = v } },

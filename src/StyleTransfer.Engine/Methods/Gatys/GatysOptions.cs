@@ -50,8 +50,8 @@ public sealed record GatysOptions
     public double SoftmaxTemperature { get; init; } = 1.0;
 
     /// <summary>
-    /// The backbone sees the image through a binomial low-pass filter (<see cref="Backbones.LowPassBackbone"/>), so the
-    /// stride-2 stem prints no checkerboard into the optimized pixels.
+    /// The image is optimized as its start plus a binomially low-passed change (<see cref="Optimization.LowPassPixelImage"/>),
+    /// so the stride-2 stem prints no checkerboard into it.
     /// </summary>
     public bool AntiAlias { get; init; }
 

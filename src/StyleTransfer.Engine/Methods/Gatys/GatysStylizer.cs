@@ -33,10 +33,6 @@ public sealed class GatysStylizer(IBackbone backbone)
         var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
         Func<Tensor, Tensor>? transform = options.SoftmaxStyle ? f => SoftmaxTransform.Apply(f, options.SoftmaxTemperature) : null;
         counter ??= new IterationCounter(shared.Iterations * options.Scales, options.Scales);
-        using var lowPass = options.AntiAlias ? new LowPassBackbone(backbone) : null;
-        var net = (IBackbone?)lowPass ?? backbone;
-        if (lowPass is not null && styleFeatures is { } cached)
-            styleFeatures = (i, factor, layers, compute) => cached(i, factor, [.. layers, LowPassKey], compute); // kept apart in the cache
 
         Tensor? image = null;
         for (int scale = 0; scale < options.Scales; scale++)
@@ -44,15 +40,15 @@ public sealed class GatysStylizer(IBackbone backbone)
             double factor = Math.Pow(0.5, options.Scales - 1 - scale);
             using var scope = NewDisposeScope();
             var c = Rescale(content, factor);
-            var terms = BuildTerms(net, c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options);
-            using var objective = new Objective(net, [.. terms, .. extraTerms?.Invoke(c) ?? []]);
+            var terms = BuildTerms(backbone, c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options);
+            using var objective = new Objective(backbone, [.. terms, .. extraTerms?.Invoke(c) ?? []]);
 
             var previous = image ?? initial;
             var start = previous is null
                 ? Initial(c, options, shared.Seed)
                 : nn.functional.interpolate(previous, [c.shape[2], c.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
             image?.Dispose();
-            using var pixels = new PixelImage(start);
+            using IImageParameterization pixels = options.AntiAlias ? new LowPassPixelImage(start) : new PixelImage(start);
             image = OptimizationLoop.Run(pixels, p => MakeOptimizer(p, options), objective.Compute, shared.Iterations,
                 DivergencePolicy.RestoreBest, counter, scaleOffset + scale + 1, cancellationToken).MoveToOuterDisposeScope();
         }
@@ -66,9 +62,6 @@ public sealed class GatysStylizer(IBackbone backbone)
     /// to 42.1 without them and to 13.8 with them, and carrying the style's colours is what Gatys et al. is known for.
     /// </summary>
     public static IReadOnlyList<string> DefaultStyleLayers(IBackbone backbone) => [.. backbone.DefaultStyleLayers, FeatureLayers.Pixels];
-
-    /// <summary>Not a layer: marks the features of the low-pass view in a style feature cache.</summary>
-    const string LowPassKey = "(low-pass)";
 
     /// <summary>Content terms (weight split over the layers), then style terms (per-layer weights normalized), then total variation.</summary>
     static List<WeightedTerm> BuildTerms(IBackbone backbone, Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, double factor,
