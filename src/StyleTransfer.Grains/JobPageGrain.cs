@@ -63,7 +63,7 @@ public sealed class JobPageGrain(
 
     public async Task CancelAsync()
     {
-        await ResumeDispatchesAsync();
+        await ResumeDispatchesAsync(await NodesAsync());
         var now = DateTimeOffset.UtcNow;
         foreach (var item in Items.Where(i => i.State == ItemState.Queued)) item.Cancel(now);
         _dirty = true;
@@ -192,9 +192,9 @@ public sealed class JobPageGrain(
         _dispatching = true;
         try
         {
-            await ResumeDispatchesAsync();
+            var nodes = await NodesAsync();
+            await ResumeDispatchesAsync(nodes);
             await CheckMasksAsync();
-            var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
             RequeueLostItems(nodes);
             var open = nodes.Where(n => n.Free > 0).OrderByDescending(n => n.Free).Select(n => n.NodeId).ToList();
             var now = DateTimeOffset.UtcNow;
@@ -279,10 +279,9 @@ public sealed class JobPageGrain(
     /// and was lost with it). Items of nodes that left are <see cref="RequeueLostItems"/>'s; those of a node that did
     /// not answer stay as they are until the next call asks again.
     /// </summary>
-    async Task ResumeDispatchesAsync()
+    async Task ResumeDispatchesAsync(IReadOnlyList<NodeInfo> nodes)
     {
         if (_resumed && DateTimeOffset.UtcNow < _nextAudit) return;
-        var nodes = await GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
         var held = await Task.WhenAll(nodes.Select(n => DispatchesOnAsync(n.NodeId)));
         var running = new Dictionary<string, (WorkItem Work, string Node)>();
         for (int n = 0; n < nodes.Count; n++)
@@ -322,6 +321,8 @@ public sealed class JobPageGrain(
         _resumed = answered.Count == nodes.Count;
         _nextAudit = now + _options.PageAudit;
     }
+
+    Task<IReadOnlyList<NodeInfo>> NodesAsync() => GrainFactory.GetGrain<INodeDirectoryGrain>(0).GetNodesAsync();
 
     async Task<IReadOnlyList<NodeDispatch>?> DispatchesOnAsync(string node)
     {
