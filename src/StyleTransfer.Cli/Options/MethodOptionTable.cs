@@ -158,10 +158,10 @@ public static partial class MethodOptionTable
         },
         new MethodOption<bool>
         {
-            Name = "--anti-alias", Description = "Optimize a low-passed change of the image: no checkerboard from the backbone's stride-2 stem",
+            Name = "--no-anti-alias", Description = "Optimize the pixels themselves, not a low-passed change of the image (which keeps the backbone's stride-2 stem from printing a checkerboard)",
             Methods = GatysAndPhoto,
-            Get = o => o.Gatys.AntiAlias,
-            Set = (o, v) => o with { Gatys = o.Gatys with { AntiAlias = v } },
+            Get = o => !o.Gatys.AntiAlias,
+            Set = (o, v) => o with { Gatys = o.Gatys with { AntiAlias = !v } },
         },
         new MethodOption<int>
         {

@@ -51,9 +51,11 @@ public sealed record GatysOptions
 
     /// <summary>
     /// The image is optimized as its start plus a binomially low-passed change (<see cref="Optimization.LowPassPixelImage"/>),
-    /// so the stride-2 stem prints no checkerboard into it.
+    /// so the stride-2 stem prints no checkerboard into it. On by default: on the shared paintings × photos at 256 px
+    /// it removed the grid and raised SSIM to the photo from 0.358 to 0.461 with the style statistics unchanged
+    /// (README, "Gatys on paintings").
     /// </summary>
-    public bool AntiAlias { get; init; }
+    public bool AntiAlias { get; init; } = true;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first absurd value.</summary>
     public void Validate()
