@@ -35,12 +35,12 @@ public sealed class LowPassPixelImage : IImageParameterization
         _base.sub_(excess);
     }
 
+    /// <summary>The image becomes the base and the change zero: the change may be what blew up (not finite).</summary>
     public void Restore(Tensor image)
     {
         using var _ = no_grad();
-        using var blurred = BinomialBlur.Apply(_change);
-        using var rebased = image - blurred;
-        _base.copy_(rebased);
+        _base.copy_(image);
+        _change.zero_();
     }
 
     public void Dispose()

@@ -47,7 +47,7 @@ public class MethodRegistryTests
             Strotss = new() { Scales = 3 },
         };
         Assert.Equal(14, (options with { Method = "gatys" }).TotalIterations());
-        Assert.Equal(3 * 2 + 4, (options with { Method = "photo" }).TotalIterations());
+        Assert.Equal(3 * 1 + 4, (options with { Method = "photo" }).TotalIterations()); // stage 1 on the coarser scale only
         Assert.Equal(21, (options with { Method = "strotss" }).TotalIterations());
     }
 
