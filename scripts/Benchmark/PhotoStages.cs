@@ -28,6 +28,12 @@ static class PhotoStages
         var backbone = engine.GetBackbone(options.Shared.Backbone, null, device);
         Console.WriteLine($"photo stages on {engine.DeviceDescription}: content {Path.GetFileName(contents[0])}, style {Path.GetFileName(contents[1])}, " +
                           $"no masks (whole-image style), {options.Photo.StyleIterations} + {options.Photo.PhotoIterations} iterations");
+        // Warm-up: code compiled, the thread pools and the backbone's buffers created.
+        using (var warm = NewDisposeScope())
+        {
+            var (c, st) = (ImageIO.LoadTensor(contents[0], 64, device), ImageIO.LoadTensor(contents[1], 64, device));
+            new DeepPhotoStylizer(backbone).Run(c, st, null, options.Shared, options.Gatys, options.Photo with { StyleIterations = 3, PhotoIterations = 3 }).Dispose();
+        }
         foreach (int size in sizes)
         {
             foreach (int scales in new[] { 1, 2 })
