@@ -5,14 +5,14 @@ namespace StyleTransfer.Engine.Tests.Methods.Photo;
 public class PhotoOptionsTests
 {
     [Fact]
-    public void Defaults_are_the_papers_and_valid()
+    public void Defaults_are_the_papers_plus_our_colour_term_and_valid()
     {
         var options = new PhotoOptions();
         options.Validate();
         Assert.Equal(1e4, options.Lambda);
         Assert.Equal(1e-7, options.Epsilon);
         Assert.True(options.Smooth);
-        Assert.Equal(0, options.ColorWeight); // the colour distribution term is opt-in until a weight is chosen
+        Assert.Equal(100, options.ColorWeight); // chosen on the DPST pairs (README, "Photo's colour against its structure")
     }
 
     [Theory]
