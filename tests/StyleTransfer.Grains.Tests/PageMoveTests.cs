@@ -67,13 +67,9 @@ public sealed class PageMoveTests
     {
         await using var cluster = await FakeCluster.StartAsync(silos: 1);
         cluster.Engine.Default = FakeStep.Hold;
-        await cluster.StartAsync(cluster.Job("listed", "l0"));
-        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "l0 running");
-        var nodeId = FakeCluster.NodeOf(cluster.Cluster.Silos[0]);
-        var node = cluster.Client.GetGrain<IGpuNodeGrain>(nodeId);
+        var (node, running) = await StartOneItemAsync(cluster, "listed", "l0");
         var key = JobPages.Key("listed", 0);
 
-        var running = Assert.Single(await node.GetDispatchesAsync(key));
         Assert.Equal("l0", running.Work.Item.ItemId);
         Assert.Null(running.Outcome);
         Assert.Empty(await node.GetDispatchesAsync(JobPages.Key("other", 0)));
@@ -85,7 +81,7 @@ public sealed class PageMoveTests
         Assert.Equal(running.Work.DispatchId, released.Work.DispatchId);
         Assert.Equal(outcome, released.Outcome);
 
-        cluster.Engine.Release(nodeId);
+        cluster.Engine.Release(node.GetPrimaryKeyString());
         var status = await cluster.WaitAsync("listed");
         Assert.True(status.Succeeded == 1, ClusterFixture.Describe(status));
         Assert.Empty(await node.GetDispatchesAsync(key));
@@ -96,11 +92,8 @@ public sealed class PageMoveTests
     {
         await using var cluster = await FakeCluster.StartAsync(silos: 1);
         cluster.Engine.Default = FakeStep.BlockUntilCancelled;
-        await cluster.StartAsync(cluster.Job("kept", "k0"));
-        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "k0 running");
-        var node = cluster.Client.GetGrain<IGpuNodeGrain>(FakeCluster.NodeOf(cluster.Cluster.Silos[0]));
-        var key = JobPages.Key("kept", 0);
-        var running = Assert.Single(await node.GetDispatchesAsync(key)).Work;
+        var (node, dispatch) = await StartOneItemAsync(cluster, "kept", "k0");
+        var running = dispatch.Work;
 
         // What an optimizer does when it ends but cannot reach the page: the node keeps the outcome, nobody reports it.
         await node.ReleaseAsync(running.DispatchId, new ItemOutcome(running.DispatchId, ItemState.Succeeded, "kept/k0.png", null, ItemId: "k0"));
@@ -110,7 +103,7 @@ public sealed class PageMoveTests
         Assert.True(k0.State == ItemState.Succeeded, ClusterFixture.Describe(status));
         Assert.Equal("kept/k0.png", k0.ResultLocation);
         Assert.Equal(1, k0.Attempts);
-        Assert.Empty(await node.GetDispatchesAsync(key)); // the page told the node it has the outcome
+        Assert.Empty(await node.GetDispatchesAsync(JobPages.Key("kept", 0))); // the page told the node it has the outcome
     }
 
     [Fact]
@@ -118,10 +111,8 @@ public sealed class PageMoveTests
     {
         await using var cluster = await FakeCluster.StartAsync(silos: 1);
         cluster.Engine.Script("d0", FakeStep.BlockUntilCancelled);
-        await cluster.StartAsync(cluster.Job("dropped", "d0"));
-        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, "d0 running");
-        var node = cluster.Client.GetGrain<IGpuNodeGrain>(FakeCluster.NodeOf(cluster.Cluster.Silos[0]));
-        var running = Assert.Single(await node.GetDispatchesAsync(JobPages.Key("dropped", 0))).Work;
+        var (node, dispatch) = await StartOneItemAsync(cluster, "dropped", "d0");
+        var running = dispatch.Work;
 
         // As the cluster does to activations whose directory entries a dead silo held: the activation goes while its
         // pipeline runs, and everything after the pipeline happens in the context of an invalid activation.
@@ -157,5 +148,14 @@ public sealed class PageMoveTests
         await cluster.Engine.WaitUntilAsync(calls => calls.Single().Outcome == "cancelled", "the running dispatch stopped");
         Assert.Equal(ItemState.Succeeded, (await page.GetItemsAsync()).Single().State);
         Assert.Equal(0, cluster.Store.TotalCommits);
+    }
+
+    /// <summary>Starts a job of one item on a one-silo cluster and waits until its engine call runs: the node, and the dispatch it lists.</summary>
+    static async Task<(IGpuNodeGrain Node, NodeDispatch Running)> StartOneItemAsync(FakeCluster cluster, string jobId, string item)
+    {
+        await cluster.StartAsync(cluster.Job(jobId, item));
+        await cluster.Engine.WaitUntilAsync(calls => calls.Count == 1, $"{item} running");
+        var node = cluster.Client.GetGrain<IGpuNodeGrain>(FakeCluster.NodeOf(cluster.Cluster.Silos[0]));
+        return (node, Assert.Single(await node.GetDispatchesAsync(JobPages.Key(jobId, 0))));
     }
 }

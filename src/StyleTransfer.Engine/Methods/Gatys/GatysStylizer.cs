@@ -107,7 +107,8 @@ public sealed class GatysStylizer(IBackbone backbone)
         return terms;
     }
 
-    static Tensor Rescale(Tensor image, double factor)
+    /// <summary>The image scaled by <paramref name="factor"/> (antialiased bilinear, at least 16 px a side), as each scale sees it.</summary>
+    internal static Tensor Rescale(Tensor image, double factor)
     {
         if (factor == 1.0) return image.alias();
         long h = Math.Max(16, (long)Math.Round(image.shape[2] * factor)), w = Math.Max(16, (long)Math.Round(image.shape[3] * factor));

@@ -56,7 +56,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
         if (photo.StyleIterations > 0)
         {
             // Coarse to fine below full size when stage 2 takes the finest scale.
-            using var stage1Content = stage1Scales < gatys.Scales ? Half(content) : content.alias();
+            using var stage1Content = stage1Scales < gatys.Scales ? GatysStylizer.Rescale(content, 0.5) : content.alias();
             stage1 = stylizer.Run(stage1Content, styles, shared with { Iterations = photo.StyleIterations }, gatys with { Scales = stage1Scales },
                 regions, counter, ct, extraTerms: Colors);
             timed?.Invoke("stage 1", clock.Elapsed);
@@ -92,7 +92,4 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             return output;
         }
     }
-
-    static Tensor Half(Tensor image) => nn.functional.interpolate(image, [Math.Max(16, image.shape[2] / 2), Math.Max(16, image.shape[3] / 2)],
-        mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
 }
