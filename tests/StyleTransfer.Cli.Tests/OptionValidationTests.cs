@@ -60,10 +60,11 @@ public sealed class OptionValidationTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "--method", "photo", "--preserve-color" }, "error: --preserve-color: does not apply to --method photo (it applies to gatys)")]
-    [InlineData(new[] { "--method", "photo", "--iterations", "50" }, "error: --iterations: does not apply to --method photo (it applies to gatys, strotss)")]
+    [InlineData(new[] { "--method", "photo", "--iterations", "50" }, "error: --iterations: does not apply to --method photo (it applies to gatys, strotss, moments)")]
     [InlineData(new[] { "--photo-lambda", "5" }, "error: --photo-lambda: does not apply to --method gatys (it applies to photo)")]
-    [InlineData(new[] { "--method", "strotss", "--style-weight", "5" }, "error: --style-weight: does not apply to --method strotss (it applies to gatys, photo)")]
+    [InlineData(new[] { "--method", "strotss", "--style-weight", "5" }, "error: --style-weight: does not apply to --method strotss (it applies to gatys, photo, moments)")]
     [InlineData(new[] { "--method", "gatys", "--samples", "5" }, "error: --samples: does not apply to --method gatys (it applies to strotss)")]
+    [InlineData(new[] { "--method", "moments", "--preserve-color" }, "error: --preserve-color: does not apply to --method moments (it applies to gatys)")]
     public async Task An_option_the_method_does_not_take_is_refused_naming_it(string[] extra, string expected)
     {
         var run = await Batch(extra);
@@ -80,7 +81,7 @@ public sealed class OptionValidationTests : IDisposable
         var run = await Batch("--method", "photo", "--style", second, "--blend");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("method photo takes exactly one style image, not 2 (only gatys blend styles)", run.Error);
+        Assert.Contains("method photo takes exactly one style image, not 2 (only gatys, moments blend styles)", run.Error);
         Assert.False(Directory.Exists(_dir["out"]), "nothing may be written for a usage error");
     }
 

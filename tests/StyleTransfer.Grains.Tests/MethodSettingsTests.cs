@@ -96,7 +96,7 @@ public sealed class MethodSettingsTests : IDisposable
         var photo = MethodSpecMapping.ToSpec(new StylizeOptions { Method = "photo" });
         var blend = new JobItemSpec("blend", "/in/a.png", [new StyleSpec("/in/s.png"), new StyleSpec("/in/t.png")], "blend.png");
         var e = Assert.Throws<ArgumentException>(() => MethodChecks.Validate(new JobSpec("j", "", [blend], photo)));
-        Assert.Equal("item 'blend': method photo takes exactly one style image, not 2 (only gatys blend styles)", e.Message);
+        Assert.Equal("item 'blend': method photo takes exactly one style image, not 2 (only gatys, moments blend styles)", e.Message);
 
         var gatys = MethodSpecMapping.ToSpec(new StylizeOptions());
         MethodChecks.Validate(new JobSpec("j", "", [blend], gatys));

@@ -4,6 +4,7 @@ using StyleTransfer.Engine.Backbones;
 using StyleTransfer.Engine.Methods;
 using StyleTransfer.Engine.Methods.FeedForward;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods.Moments;
 using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Methods.Strotss;
 
@@ -17,9 +18,10 @@ namespace StyleTransfer.Cli.Options;
 public static partial class MethodOptionTable
 {
     const string Gatys = GatysMethod.MethodName, Photo = PhotoMethod.MethodName, Strotss = StrotssMethod.MethodName,
-        Fast = FastMethod.MethodName, AdaIn = AdaInMethod.MethodName;
-    static readonly string[] GatysAndPhoto = [Gatys, Photo];
-    static readonly string[] Optimizing = [Gatys, Photo, Strotss];
+        Fast = FastMethod.MethodName, AdaIn = AdaInMethod.MethodName, Moments = MomentsMethod.MethodName;
+    // The methods that read the gatys settings (layers, weights, scales, optimizer).
+    static readonly string[] GatysSettings = [Gatys, Photo, Moments];
+    static readonly string[] Optimizing = [.. GatysSettings, Strotss];
 
     // "3 scales from 64 px make the coarsest scale smaller than 16 px": about --size and the method's scales.
     const string ScalesFromSize = @"\d+ scales from";
@@ -31,7 +33,8 @@ public static partial class MethodOptionTable
             Name = "--method", HelpName = "name",
             Description = "Stylization method: gatys (Gatys et al., CVPR 2016), photo (Deep Photo Style Transfer, Luan et al., CVPR 2017: "
                 + "photorealistic, semantic groups from masks or automatic), strotss (Kolkin et al., CVPR 2019; masks are colour-coded region guidance), "
-                + "fast (Johnson et al., ECCV 2016: one pass of a network trained for the style, --model), adain (Huang and Belongie, ICCV 2017: any style in one pass, --model decoder, --alpha)",
+                + "fast (Johnson et al., ECCV 2016: one pass of a network trained for the style, --model), adain (Huang and Belongie, ICCV 2017: any style in one pass, --model decoder, --alpha), "
+                + "moments (Li et al., IJCAI 2017: gatys with each channel's mean and std as the style statistic instead of the Gram)",
             Get = o => o.Method,
             Set = (o, v) => o with { Method = MethodName(v) },
         },
@@ -60,42 +63,42 @@ public static partial class MethodOptionTable
         {
             Name = "--iterations", HelpName = "n",
             Description = "Optimizer iterations per scale (photo counts --photo-style-iterations and --photo-iterations)",
-            Methods = [Gatys, Strotss], Range = (1, 100_000), Messages = ["iterations"],
+            Methods = [Gatys, Strotss, Moments], Range = (1, 100_000), Messages = ["iterations"],
             Get = o => o.Shared.Iterations,
             Set = (o, v) => o with { Shared = o.Shared with { Iterations = v } },
         },
         new MethodOption<int>
         {
             Name = "--scales", HelpName = "n", Description = "Number of scales, coarse to fine, each half the size of the next (photo: stage 1 runs on all but the finest, stage 2 at full size)",
-            Methods = GatysAndPhoto, Range = (1, 6), Messages = ["scales", ScalesFromSize],
+            Methods = GatysSettings, Range = (1, 6), Messages = ["scales", ScalesFromSize],
             Get = o => o.Gatys.Scales,
             Set = (o, v) => o with { Gatys = o.Gatys with { Scales = v } },
         },
         new MethodOption<double>
         {
             Name = "--content-weight", HelpName = "w", Description = "Weight of the content loss",
-            Methods = GatysAndPhoto, Messages = ["content weight", "content and style weights"],
+            Methods = GatysSettings, Messages = ["content weight", "content and style weights"],
             Get = o => o.Gatys.ContentWeight,
             Set = (o, v) => o with { Gatys = o.Gatys with { ContentWeight = v } },
         },
         new MethodOption<double>
         {
             Name = "--style-weight", HelpName = "w", Description = "Weight of the style loss",
-            Methods = GatysAndPhoto, Messages = ["style weight", "content and style weights"],
+            Methods = GatysSettings, Messages = ["style weight", "content and style weights"],
             Get = o => o.Gatys.StyleWeight,
             Set = (o, v) => o with { Gatys = o.Gatys with { StyleWeight = v } },
         },
         new MethodOption<double>
         {
             Name = "--tv-weight", HelpName = "w", Description = "Weight of the total variation (smoothness) loss",
-            Methods = GatysAndPhoto, Messages = ["tv weight"],
+            Methods = GatysSettings, Messages = ["tv weight"],
             Get = o => o.Gatys.TvWeight,
             Set = (o, v) => o with { Gatys = o.Gatys with { TvWeight = v } },
         },
         new MethodOption<string?>
         {
             Name = "--content-layers", HelpName = "a,b", Description = "Comma-separated content layers (default: the backbone's)",
-            Methods = GatysAndPhoto,
+            Methods = GatysSettings,
             Get = o => JoinList(o.Gatys.ContentLayers),
             Set = (o, v) => o with { Gatys = o.Gatys with { ContentLayers = SplitList(v) } },
         },
@@ -103,35 +106,35 @@ public static partial class MethodOptionTable
         {
             Name = "--style-layers", HelpName = "a,b",
             Description = "Comma-separated style layers, 'pixels' for the colour moments (default: the backbone's plus pixels)",
-            Methods = GatysAndPhoto,
+            Methods = GatysSettings,
             Get = o => JoinList(o.Gatys.StyleLayers),
             Set = (o, v) => o with { Gatys = o.Gatys with { StyleLayers = SplitList(v) } },
         },
         new MethodOption<string?>
         {
             Name = "--style-layer-weights", HelpName = "x,y", Description = "Comma-separated weights, one per --style-layers entry (default: equal)",
-            Methods = GatysAndPhoto, Messages = ["style layer weights"],
+            Methods = GatysSettings, Messages = ["style layer weights"],
             Get = o => o.Gatys.StyleLayerWeights is { } w ? string.Join(",", w.Select(x => x.ToString(CultureInfo.InvariantCulture))) : null,
             Set = (o, v) => o with { Gatys = o.Gatys with { StyleLayerWeights = ParseNumbers("--style-layer-weights", v) } },
         },
         new MethodOption<string>
         {
             Name = "--init", Description = "Starting image: the content image or noise",
-            Methods = GatysAndPhoto, Choices = ["content", "noise"],
+            Methods = GatysSettings, Choices = ["content", "noise"],
             Get = o => o.Gatys.Init.ToString().ToLowerInvariant(),
             Set = (o, v) => o with { Gatys = o.Gatys with { Init = v == "noise" ? InitMode.Noise : InitMode.Content } },
         },
         new MethodOption<string>
         {
             Name = "--optimizer", Description = "Optimizer",
-            Methods = GatysAndPhoto, Choices = ["lbfgs", "adam"],
+            Methods = GatysSettings, Choices = ["lbfgs", "adam"],
             Get = o => o.Gatys.Optimizer.ToString().ToLowerInvariant(),
             Set = (o, v) => o with { Gatys = o.Gatys with { Optimizer = v == "adam" ? OptimizerKind.Adam : OptimizerKind.Lbfgs } },
         },
         new MethodOption<double>
         {
             Name = "--lr", HelpName = "rate", Description = "Adam learning rate, pixels in [0,1] (L-BFGS ignores it)",
-            Methods = GatysAndPhoto, Messages = ["learning rate"],
+            Methods = GatysSettings, Messages = ["learning rate"],
             Get = o => o.Gatys.LearningRate,
             Set = (o, v) => o with { Gatys = o.Gatys with { LearningRate = v } },
         },
@@ -145,21 +148,21 @@ public static partial class MethodOptionTable
         new MethodOption<bool>
         {
             Name = "--softmax", Description = "Softmax-transform activations before style and content statistics (Wang et al. 2021; off by default)",
-            Methods = GatysAndPhoto,
+            Methods = GatysSettings,
             Get = o => o.Gatys.SoftmaxStyle,
             Set = (o, v) => o with { Gatys = o.Gatys with { SoftmaxStyle = v } },
         },
         new MethodOption<double>
         {
             Name = "--softmax-temperature", HelpName = "t", Description = "Temperature of the softmax transformation",
-            Methods = GatysAndPhoto, Messages = ["softmax temperature"],
+            Methods = GatysSettings, Messages = ["softmax temperature"],
             Get = o => o.Gatys.SoftmaxTemperature,
             Set = (o, v) => o with { Gatys = o.Gatys with { SoftmaxTemperature = v } },
         },
         new MethodOption<bool>
         {
             Name = "--no-anti-alias", Description = "Optimize the pixels themselves, not a low-passed change of the image (which keeps the backbone's stride-2 stem from printing a checkerboard)",
-            Methods = GatysAndPhoto,
+            Methods = GatysSettings,
             Get = o => !o.Gatys.AntiAlias,
             Set = (o, v) => o with { Gatys = o.Gatys with { AntiAlias = !v } },
         },

@@ -1,5 +1,6 @@
 using StyleTransfer.Engine.Methods.FeedForward;
 using StyleTransfer.Engine.Methods.Gatys;
+using StyleTransfer.Engine.Methods.Moments;
 using StyleTransfer.Engine.Methods.Photo;
 using StyleTransfer.Engine.Methods.Strotss;
 
@@ -8,7 +9,7 @@ namespace StyleTransfer.Engine.Methods;
 /// <summary>The stylization methods by name. The one place that lists them: a new method is registered here.</summary>
 public static class MethodRegistry
 {
-    static readonly IReadOnlyList<IStyleMethod> Registered = [new GatysMethod(), new PhotoMethod(), new StrotssMethod(), new FastMethod(), new AdaInMethod()];
+    static readonly IReadOnlyList<IStyleMethod> Registered = [new GatysMethod(), new PhotoMethod(), new StrotssMethod(), new FastMethod(), new AdaInMethod(), new MomentsMethod()];
 
     /// <summary>Every method, in the order the CLI lists them.</summary>
     public static IReadOnlyList<IStyleMethod> All => Registered;

@@ -11,7 +11,7 @@ public class MethodRegistryTests
     [Fact]
     public void Every_method_name_resolves_to_its_method_case_insensitively_and_unknown_names_are_refused_with_the_list()
     {
-        Assert.Equal(["gatys", "photo", "strotss", "fast", "adain"], MethodRegistry.Names);
+        Assert.Equal(["gatys", "photo", "strotss", "fast", "adain", "moments"], MethodRegistry.Names);
         foreach (var method in MethodRegistry.All)
         {
             Assert.Same(method, MethodRegistry.Get(method.Name));
@@ -22,7 +22,7 @@ public class MethodRegistryTests
             options.Validate();
         }
         var e = Assert.Throws<ArgumentException>(() => MethodRegistry.Get("cyclegan"));
-        Assert.Equal("method 'cyclegan' is unknown; methods: gatys, photo, strotss, fast, adain", e.Message);
+        Assert.Equal("method 'cyclegan' is unknown; methods: gatys, photo, strotss, fast, adain, moments", e.Message);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class MethodRegistryTests
         Assert.True(MethodRegistry.Get("photo").NeedsAutomaticGroups(hasMasks: false));
         Assert.False(MethodRegistry.Get("photo").NeedsAutomaticGroups(hasMasks: true));
         Assert.False(MethodRegistry.Get("gatys").NeedsAutomaticGroups(hasMasks: false));
-        Assert.Equal(["gatys"], MethodRegistry.All.Where(m => m.BlendsStyles).Select(m => m.Name));
+        Assert.Equal(["gatys", "moments"], MethodRegistry.All.Where(m => m.BlendsStyles).Select(m => m.Name));
         Assert.Equal(["strotss"], MethodRegistry.All.Where(m => m.TakesGuidancePoints).Select(m => m.Name));
     }
 
@@ -49,6 +49,7 @@ public class MethodRegistryTests
         Assert.Equal(14, (options with { Method = "gatys" }).TotalIterations());
         Assert.Equal(3 * 1 + 4, (options with { Method = "photo" }).TotalIterations()); // stage 1 on the coarser scale only
         Assert.Equal(21, (options with { Method = "strotss" }).TotalIterations());
+        Assert.Equal(14, (options with { Method = "moments" }).TotalIterations());
     }
 
     [Fact]
@@ -63,21 +64,24 @@ public class MethodRegistryTests
     }
 
     [Fact]
-    public void Colour_preservation_and_iterations_are_refused_by_photo_which_reads_neither()
+    public void Colour_preservation_and_iterations_are_refused_by_photo_which_reads_neither_and_moments_refuses_colour_preservation()
     {
         var preserve = new StylizeOptions { Method = "photo", Gatys = new() { PreserveColor = true } };
         Assert.Equal("gatys settings (PreserveColor true) do not apply to method photo", Assert.Throws<ArgumentException>(preserve.Validate).Message);
         var iterations = new StylizeOptions { Method = "photo", Shared = new() { Iterations = 50 } };
         Assert.Contains("shared settings (Iterations 50) do not apply to method photo", Assert.Throws<ArgumentException>(iterations.Validate).Message);
         new StylizeOptions { Gatys = new() { PreserveColor = true } }.Validate();
+        Assert.Equal("colour preservation does not apply to method moments", Assert.Throws<ArgumentException>(
+            (preserve with { Method = "moments" }).Validate).Message);
     }
 
     [Theory]
-    [InlineData("photo", 2, false, 0, "method photo takes exactly one style image, not 2 (only gatys blend styles)")]
-    [InlineData("strotss", 3, false, 0, "method strotss takes exactly one style image, not 3 (only gatys blend styles)")]
+    [InlineData("photo", 2, false, 0, "method photo takes exactly one style image, not 2 (only gatys, moments blend styles)")]
+    [InlineData("strotss", 3, false, 0, "method strotss takes exactly one style image, not 3 (only gatys, moments blend styles)")]
     [InlineData("gatys", 2, true, 0, "semantic masks need exactly one style image")]
     [InlineData("gatys", 1, false, 2, "guidance points do not apply to method gatys (only to strotss)")]
     [InlineData("photo", 1, false, 1, "guidance points do not apply to method photo (only to strotss)")]
+    [InlineData("moments", 1, true, 0, "method moments takes no masks")]
     public void Requests_a_method_cannot_run_are_refused_before_any_work(string method, int styles, bool masks, int points, string expected)
     {
         var e = Assert.Throws<ArgumentException>(() =>

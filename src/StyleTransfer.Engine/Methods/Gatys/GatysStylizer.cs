@@ -15,6 +15,17 @@ namespace StyleTransfer.Engine.Methods.Gatys;
 /// </summary>
 public sealed class GatysStylizer(IBackbone backbone)
 {
+    /// <summary>Makes the whole-image style term of one layer from the styles' features there (blend weights) and the feature transform.</summary>
+    public delegate ILossTerm StyleTermFactory(string layer, IReadOnlyList<(Tensor Features, double Weight)> styles, Func<Tensor, Tensor>? transform);
+
+    /// <summary>Gatys et al.'s style term: the Gram matrix, of the blend of the styles' Grams.</summary>
+    public static readonly StyleTermFactory GramStyle = (layer, styles, transform) =>
+    {
+        var loss = new StyleLoss(transform);
+        loss.AddBlended(styles);
+        return new GramStyleTerm(layer, loss);
+    };
+
     /// <summary>Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]); styles at any size. Returns [1,3,H,W].</summary>
     /// <param name="shared">iterations per scale and seed (for noise); the size is the caller's concern.</param>
     /// <param name="counter">counts iterations and emits snapshots over a whole run; null for one of this run alone, silent.</param>
@@ -23,11 +34,14 @@ public sealed class GatysStylizer(IBackbone backbone)
     /// <param name="initial">the starting image ([1,3,h,w], resized to the first scale) instead of <see cref="GatysOptions.Init"/>; null for the option.</param>
     /// <param name="styleFeatures">where the styles' features come from (e.g. an engine's cache); null to compute them.</param>
     /// <param name="scaleOffset">added to the scale reported with each iteration (a later stage of a method).</param>
+    /// <param name="styleTerm">the whole-image style term of a layer; null for <see cref="GramStyle"/>. Regions always use Grams.</param>
     public Tensor Run(Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, SharedOptions shared, GatysOptions options,
         RegionMasks? regions = null, IterationCounter? counter = null, CancellationToken cancellationToken = default,
         Func<Tensor, IEnumerable<WeightedTerm>>? extraTerms = null, Tensor? initial = null,
-        StyleFeatureSource? styleFeatures = null, int scaleOffset = 0)
+        StyleFeatureSource? styleFeatures = null, int scaleOffset = 0, StyleTermFactory? styleTerm = null)
     {
+        if (regions is not null && styleTerm is not null)
+            throw new ArgumentException("per-region style terms are Gram terms; a custom style term takes no regions");
         var contentLayers = FeatureLayers.Check(backbone, options.ContentLayers ?? backbone.DefaultContentLayers, "content");
         var styleLayers = FeatureLayers.Check(backbone, options.StyleLayers ?? DefaultStyleLayers(backbone), "style");
         var layerWeights = options.StyleLayerWeights ?? styleLayers.Select(_ => 1.0).ToList();
@@ -40,7 +54,8 @@ public sealed class GatysStylizer(IBackbone backbone)
             double factor = Math.Pow(0.5, options.Scales - 1 - scale);
             using var scope = NewDisposeScope();
             var c = Rescale(content, factor);
-            var terms = BuildTerms(backbone, c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options);
+            var terms = BuildTerms(backbone, c, styles, factor, styleFeatures, contentLayers, styleLayers, layerWeights, transform, regions, options,
+                styleTerm ?? GramStyle);
             using var objective = new Objective(backbone, [.. terms, .. extraTerms?.Invoke(c) ?? []]);
 
             var previous = image ?? initial;
@@ -66,7 +81,8 @@ public sealed class GatysStylizer(IBackbone backbone)
     /// <summary>Content terms (weight split over the layers), then style terms (per-layer weights normalized), then total variation.</summary>
     static List<WeightedTerm> BuildTerms(IBackbone backbone, Tensor content, IReadOnlyList<(Tensor Image, double Weight)> styles, double factor,
         StyleFeatureSource? source, IReadOnlyList<string> contentLayers, IReadOnlyList<string> styleLayers,
-        IReadOnlyList<double> layerWeights, Func<Tensor, Tensor>? transform, RegionMasks? regions, GatysOptions options)
+        IReadOnlyList<double> layerWeights, Func<Tensor, Tensor>? transform, RegionMasks? regions, GatysOptions options,
+        StyleTermFactory styleTerm)
     {
         // Features computed here (not the source's) are freed once the terms hold their targets.
         using var scope = NewDisposeScope();
@@ -87,20 +103,22 @@ public sealed class GatysStylizer(IBackbone backbone)
         for (int i = 0; i < styleLayers.Count; i++)
         {
             string layer = styleLayers[i];
-            var loss = new StyleLoss(transform);
+            ILossTerm term;
             if (regions is null)
             {
-                loss.AddBlended(features.Select(s => (s.Features[layer], s.Weight)).ToList());
+                term = styleTerm(layer, features.Select(s => (s.Features[layer], s.Weight)).ToList(), transform);
             }
             else
             {
+                var loss = new StyleLoss(transform);
                 var sf = features[0].Features[layer];
                 var cf = contentFeatures.TryGetValue(layer, out var f) ? f : FeatureLayers.Extract(backbone, content, [layer])[layer];
                 loss.AddRegions(sf, regions.At(cf.shape[2], cf.shape[3], sf.shape[2], sf.shape[3])
                     .Select(r => (r.Style, r.Content, r.Group.ContentFraction)));
+                term = new GramStyleTerm(layer, loss);
             }
             if (styleTerms.TryGetValue(layer, out var repeated)) repeated.Term.Dispose();
-            styleTerms[layer] = new WeightedTerm(new GramStyleTerm(layer, loss), options.StyleWeight * (weightSum > 0 ? layerWeights[i] / weightSum : 0));
+            styleTerms[layer] = new WeightedTerm(term, options.StyleWeight * (weightSum > 0 ? layerWeights[i] / weightSum : 0));
         }
         terms.AddRange(styleTerms.Values);
         terms.Add(new WeightedTerm(new TotalVariationTerm(), options.TvWeight));
