@@ -14,18 +14,23 @@ public sealed class SiloProcess : IAsyncDisposable
     readonly Process _process;
     readonly StreamWriter _log;
 
+    public int SiloPort { get; }
     public int GatewayPort { get; }
     public int HttpPort { get; }
     public string LogPath { get; }
 
-    SiloProcess(Process process, StreamWriter log, string logPath, int gatewayPort, int httpPort)
+    SiloProcess(Process process, StreamWriter log, string logPath, int siloPort, int gatewayPort, int httpPort)
     {
         _process = process;
         _log = log;
         LogPath = logPath;
+        SiloPort = siloPort;
         GatewayPort = gatewayPort;
         HttpPort = httpPort;
     }
+
+    /// <summary>Whether <paramref name="nodeId"/> (a node is named by its silo's address: IP, port, generation) names this silo.</summary>
+    public bool IsNode(string? nodeId) => nodeId is not null && System.Text.RegularExpressions.Regex.IsMatch(nodeId, $@"127\.0\.0\.1:{SiloPort}\b");
 
     public static async Task<SiloProcess> StartAsync(string clusterId, string connectionString, IReadOnlyDictionary<string, string>? extra = null)
     {
@@ -79,7 +84,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, log, logPath, gatewayPort, httpPort);
+        var silo = new SiloProcess(process, log, logPath, siloPort, gatewayPort, httpPort);
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
         return silo;
     }
