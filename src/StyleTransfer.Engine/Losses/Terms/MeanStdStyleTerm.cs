@@ -1,3 +1,4 @@
+using StyleTransfer.Engine.Methods.FeedForward;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,15 +42,12 @@ public sealed class MeanStdStyleTerm : ILossTerm
         using (mean) using (std) return (mean - _mean).square().sum().add((std - _std).square().sum()).div(_norm);
     }
 
-    /// <summary>Per-channel mean and standard deviation over positions: two [C] tensors.</summary>
+    /// <summary>Per-channel mean and standard deviation over positions (<see cref="AdaIn.Moments"/>), of the transformed features.</summary>
     (Tensor Mean, Tensor Std) Moments(Tensor features)
     {
-        using var scope = NewDisposeScope();
-        var f = _transform is null ? features : _transform(features);
-        var flat = f.reshape(f.shape[1], -1);
-        var mean = flat.mean([1]);
-        var std = flat.var([1], unbiased: false).add(1e-8).sqrt();
-        return (mean.MoveToOuterDisposeScope(), std.MoveToOuterDisposeScope());
+        if (_transform is null) return AdaIn.Moments(features);
+        using var transformed = _transform(features);
+        return AdaIn.Moments(transformed);
     }
 
     public void Dispose()
