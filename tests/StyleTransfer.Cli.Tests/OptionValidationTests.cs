@@ -48,6 +48,7 @@ public sealed class OptionValidationTests : IDisposable
     [InlineData(new[] { "--style-layers", "a,b", "--style-layer-weights", "1,x" }, "--style-layer-weights 1,x: 'x' is not a number")]
     [InlineData(new[] { "--style-layer-weights", "1,2" }, "--style-layer-weights: style layer weights need explicit style layers")]
     [InlineData(new[] { "--store", "azure", "--azure-connection", "UseDevelopmentStorage=true", "--container", "Bad_Name" }, "--container Bad_Name")]
+    [InlineData(new[] { "--method", "photo", "--photo-epsilon", "0" }, "error: --photo-epsilon: matting Laplacian epsilon 0 is out of range (0..1]")]
     [InlineData(new[] { "--cluster", "localhost:30000", "--store", "azure" }, "--store: the result store of a running cluster is configured on its silos")]
     public async Task Bad_option_combinations_exit_1_with_one_clear_line(string[] extra, string expected)
     {

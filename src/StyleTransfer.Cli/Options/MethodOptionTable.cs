@@ -194,6 +194,13 @@ public static partial class MethodOptionTable
         },
         new MethodOption<double>
         {
+            Name = "--photo-epsilon", HelpName = "ε", Description = "Regularizer ε of the matting Laplacian's local affine fits (larger: less gain allowed in flat areas)",
+            Methods = [Photo], Messages = ["matting Laplacian epsilon"],
+            Get = o => o.Photo.Epsilon,
+            Set = (o, v) => o with { Photo = o.Photo with { Epsilon = v } },
+        },
+        new MethodOption<double>
+        {
             Name = "--photo-color-weight", HelpName = "w", Description = "Weight of the per-region colour distribution term (sliced Wasserstein; 0 = off)",
             Methods = [Photo], Messages = ["colour distribution weight"],
             Get = o => o.Photo.ColorWeight,
