@@ -381,7 +381,7 @@ public sealed class HostileInputTests(HostileSilo silo) : IClassFixture<HostileS
 
         Assert.True(eval.ExitCode == 0, eval.ToString());
         Assert.DoesNotContain("another style", eval.Output + eval.Error);
-        Assert.Single(File.ReadAllLines(dir["m.json"]).Where(l => l.Contains("structureSsim")));
+        Assert.Single(File.ReadAllLines(dir["m.json"]), l => l.Contains("structureSsim"));
     }
 
     [Theory]
