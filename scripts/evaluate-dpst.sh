@@ -21,7 +21,7 @@ for n in $pairs; do
   c="$data/in$n.png" s="$data/tar$n.png" cm="$data/in${n}_seg.png" sm="$data/tar${n}_seg.png"
   styles+=(--style "$s")
   for method in gatys photo strotss; do
-    # gatys: 200 L-BFGS iterations, the same budget as photo's 100 + 100 stage iterations (photo counts its stages
+    # gatys: 200 L-BFGS iterations, the same budget as photo's 50 + 150 stage iterations (photo counts its stages
     # in --photo-style-iterations and --photo-iterations, and refuses --iterations)
     masks=() iterations=(--iterations 200)
     [[ $method != strotss ]] && masks=(--content-mask "$cm" --style-mask "$sm")

@@ -13,6 +13,7 @@ public class PhotoOptionsTests
         Assert.Equal(1e-7, options.Epsilon);
         Assert.True(options.Smooth);
         Assert.Equal(100, options.ColorWeight); // chosen on the DPST pairs (README, "Photo's colour against its structure")
+        Assert.Equal((50, 150), (options.StyleIterations, options.PhotoIterations)); // the same 200 as gatys, mostly in stage 2 (README)
     }
 
     [Theory]
