@@ -1,5 +1,7 @@
 // The engine's tests compare results bit for bit (a cache hit against a fresh engine, a resumed training against
-// an uninterrupted one). With test classes running torch work at the same time in this process, such pairs differed
-// in the last bits in 3 of 7 full runs of this project (never with a class run alone); the cause is not found. So the
-// classes run one after another, and every exact comparison keeps its assertion.
+// an uninterrupted one). CPU training switches oneDNN off for the whole process while it runs
+// (NativeTorchSettings.WithoutOneDnn), and convolutions without oneDNN give other last bits
+// (NativeTorchSettingsTests). So a class that trains changes the bytes of any class stylizing at the same time: such
+// pairs differed in 3 of 7 full runs when classes ran in parallel. The classes run one after another.
+// In a silo a training holds its whole node, so no stylization runs beside it.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
