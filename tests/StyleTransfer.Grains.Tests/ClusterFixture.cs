@@ -102,8 +102,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>One line per item, for assertion messages.</summary>
-    public static string Describe(JobStatus status) => string.Join("\n", status.Items.Select(i =>
-        $"{i.ItemId}: {i.State} on {i.Node ?? "-"} {i.Iteration}/{i.TotalIterations} {i.FailureReason ?? i.ResultLocation}"));
+    public static string Describe(JobStatus status) =>
+        $"counts: {status.Queued} queued, {status.Running} running, {status.Succeeded} succeeded, {status.Failed} failed, " +
+        $"{status.Skipped} skipped, {status.CancelledItems} cancelled of {status.Total}\n" +
+        string.Join("\n", status.Items.Select(i =>
+            $"{i.ItemId}: {i.State} on {i.Node ?? "-"} {i.Iteration}/{i.TotalIterations} {i.FailureReason ?? i.ResultLocation}"));
 
     public async Task DisposeAsync()
     {
