@@ -13,4 +13,5 @@ public sealed record PhotoSettings
     [Id(6)] public double SmoothEpsilon { get; init; }
     [Id(7)] public AutoSegmentationSettings Segmentation { get; init; } = new();
     [Id(8)] public double ColorWeight { get; init; }
+    [Id(9)] public bool StartFromColorTransfer { get; init; }
 }

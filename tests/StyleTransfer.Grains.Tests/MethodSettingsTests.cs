@@ -34,7 +34,7 @@ public sealed class MethodSettingsTests : IDisposable
             Photo = new()
             {
                 Lambda = 9, Epsilon = 1e-5, StyleIterations = 11, PhotoIterations = 12, Smooth = false, SmoothRadius = 4, SmoothEpsilon = 1e-3,
-                ColorWeight = 7,
+                ColorWeight = 7, StartFromColorTransfer = false,
                 Segmentation = new() { MaxGroups = 3, Clusters = 7, MinFraction = 0.1, MergeSimilarity = 0.5, Seed = 2, Layers = ["layer3"],
                     ColorWeight = 0.5, CenterPerImage = false, PositionWeight = 0.3, AnalysisSide = 128, Iterations = 9 },
             },

@@ -206,6 +206,13 @@ public static partial class MethodOptionTable
             Get = o => o.Photo.ColorWeight,
             Set = (o, v) => o with { Photo = o.Photo with { ColorWeight = v } },
         },
+        new MethodOption<bool>
+        {
+            Name = "--photo-content-start", Description = "Start the optimization from the content itself, not from the content recoloured region by region with the style's colours",
+            Methods = [Photo],
+            Get = o => !o.Photo.StartFromColorTransfer,
+            Set = (o, v) => o with { Photo = o.Photo with { StartFromColorTransfer = !v } },
+        },
         new MethodOption<int>
         {
             Name = "--photo-style-iterations", HelpName = "n", Description = "Iterations of stage 1 (segmented neural style)",

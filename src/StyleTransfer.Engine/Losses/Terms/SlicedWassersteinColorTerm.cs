@@ -100,7 +100,7 @@ public sealed class SlicedWassersteinColorTerm : ILossTerm
     }
 
     /// <summary>Sorted columns [M,K] linearly interpolated at the <paramref name="count"/> quantiles (k + ½)/count.</summary>
-    static Tensor Quantiles(Tensor sorted, long count)
+    internal static Tensor Quantiles(Tensor sorted, long count)
     {
         long m = sorted.shape[0];
         if (m == count) return sorted;

@@ -52,13 +52,19 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             : [];
 
         var clock = Stopwatch.StartNew();
+        using var recoloured = photo.StartFromColorTransfer ? RegionColorTransfer.Apply(content, style, regions, seed: shared.Seed) : null;
+        if (recoloured is not null)
+        {
+            timed?.Invoke("colour transfer", clock.Elapsed);
+            clock.Restart();
+        }
         Tensor? stage1 = null;
         if (photo.StyleIterations > 0)
         {
             // Coarse to fine below full size when stage 2 takes the finest scale.
             using var stage1Content = stage1Scales < gatys.Scales ? GatysStylizer.Rescale(content, 0.5) : content.alias();
             stage1 = stylizer.Run(stage1Content, styles, shared with { Iterations = photo.StyleIterations }, gatys with { Scales = stage1Scales },
-                regions, counter, ct, extraTerms: Colors);
+                regions, counter, ct, extraTerms: Colors, initial: recoloured);
             timed?.Invoke("stage 1", clock.Elapsed);
         }
 
@@ -75,7 +81,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             }
             clock.Restart();
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
-                counter, ct, extraTerms: Photorealism, initial: stage1, scaleOffset: stage1Scales);
+                counter, ct, extraTerms: Photorealism, initial: stage1 ?? recoloured, scaleOffset: stage1Scales);
             stage1?.Dispose();
             timed?.Invoke("matting Laplacian", laplacian);
             timed?.Invoke("stage 2", clock.Elapsed - laplacian);

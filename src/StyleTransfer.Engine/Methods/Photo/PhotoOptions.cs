@@ -23,6 +23,14 @@ public sealed record PhotoOptions
     /// </summary>
     public double ColorWeight { get; init; } = 100;
 
+    /// <summary>
+    /// Start the optimization from the content recoloured region by region with the style's colours
+    /// (<see cref="RegionColorTransfer"/>) instead of from the content itself. On the 12 shared DPST pairs at 256 px it
+    /// took the whole-image colour distance from above the paper's results to below them, and per region from 6.67 to
+    /// 4.79 (paper 7.21), with SSIM above the paper's on 11 pairs instead of 10 (README).
+    /// </summary>
+    public bool StartFromColorTransfer { get; init; } = true;
+
     /// <summary>ε of the matting Laplacian (Levin et al.; the paper uses 1e-7).</summary>
     public double Epsilon { get; init; } = MattingLaplacian.DefaultEpsilon;
 

@@ -17,13 +17,13 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         public void Dispose() => Backbone.Dispose();
     }
 
-    const int W = 64, H = 48, SkyRows = 28;
+    internal const int W = 64, H = 48, SkyRows = 28;
     readonly IBackbone _backbone;
 
     public DeepPhotoStylizerTests(BackboneFixture fixture) => _backbone = fixture.Backbone;
 
     /// <summary>Photo-like content: a bluish sky with a bright disc over a textured green ground. Sky label "blue", ground "green".</summary>
-    static Tensor Content()
+    internal static Tensor Content()
     {
         var y = linspace(0, 1, H).reshape(1, 1, H, 1).expand(1, 1, H, W);
         var x = linspace(0, 1, W).reshape(1, 1, 1, W).expand(1, 1, H, W);
@@ -37,7 +37,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
     }
 
     /// <summary>Style: orange sunset texture on top (label "blue"), dark purple texture below (label "green").</summary>
-    static Tensor Style()
+    internal static Tensor Style()
     {
         const int s = 64;
         var y = linspace(0, 1, s).reshape(1, 1, s, 1).expand(1, 1, s, s);
@@ -49,7 +49,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         return (top * (1 - isBottom) + bottom * isBottom).clamp(0, 1);
     }
 
-    static LabelMap Labels(int width, int height, int splitRow)
+    internal static LabelMap Labels(int width, int height, int splitRow)
     {
         var labels = new byte[width * height];
         for (int i = 0; i < labels.Length; i++)
@@ -57,7 +57,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         return new LabelMap("synthetic", width, height, labels);
     }
 
-    static RegionMasks Regions()
+    internal static RegionMasks Regions()
     {
         var content = Labels(W, H, SkyRows);
         var style = Labels(64, 64, 32);
@@ -78,7 +78,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         return ((ga * gb).sum() / (ga.norm() * gb.norm())).ToDouble();
     }
 
-    static Tensor MeanColour(Tensor image, int fromRow, int toRow) => image[.., .., fromRow..toRow, ..].mean([0, 2, 3]);
+    internal static Tensor MeanColour(Tensor image, int fromRow, int toRow) => image[.., .., fromRow..toRow, ..].mean([0, 2, 3]);
 
     [Fact]
     public void With_two_scales_stage_1_runs_at_half_size_and_only_stage_2_at_full_size()
@@ -100,7 +100,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         Assert.Equal([1, 1, 1, 2, 2], progress.Select(p => p.Scale));
         Assert.Equal([W / 2, W / 2, W / 2, W, W], widths);
         Assert.Equal(content.shape, result.shape);
-        Assert.Equal(["stage 1", "matting Laplacian", "stage 2"], parts);
+        Assert.Equal(["colour transfer", "stage 1", "matting Laplacian", "stage 2"], parts);
         // Without a stage 2, stage 1 runs every scale, the full size included.
         Assert.Equal(6, PhotoMethod.TotalIterations(gatys, photo with { PhotoIterations = 0 }));
         Assert.Equal(5, PhotoMethod.TotalIterations(gatys with { Scales = 1 }, photo));
@@ -149,7 +149,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
     }
 
     [Fact]
-    public void Without_stage_two_or_smoothing_it_is_the_segmented_gatys_result_with_colour_moments_plus_the_colour_distribution_term()
+    public void From_the_content_without_stage_two_or_smoothing_it_is_the_segmented_gatys_result_with_colour_moments_plus_the_colour_distribution_term()
     {
         using var scope = NewDisposeScope();
         var content = Content();
@@ -157,7 +157,7 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         using var regions = Regions();
         var shared = new SharedOptions { MaxSize = W };
         var common = new GatysOptions { Optimizer = OptimizerKind.Adam };
-        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false, ColorWeight = 1e3 };
+        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false, ColorWeight = 1e3, StartFromColorTransfer = false };
         var withoutDistribution = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo with { ColorWeight = 0 });
         var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, common, regions);
         Assert.True((withoutDistribution - gatys).abs().max().ToDouble() < 1e-5);
@@ -171,6 +171,29 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         double Distance(Tensor image) => distribution.Compute(new LossInput(image, new Dictionary<string, Tensor>())).ToDouble();
         Assert.True(Distance(result) < 0.9 * Distance(withoutDistribution),
             $"per-region colour distribution distance: {Distance(withoutDistribution):E3} without the term, {Distance(result):E3} with it");
+    }
+
+    [Fact]
+    public void Starting_from_the_colour_transfer_carries_each_region_further_toward_its_style_in_the_same_iterations()
+    {
+        using var scope = NewDisposeScope();
+        var content = Content();
+        var style = Style();
+        using var regions = Regions();
+        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 3 };
+        var stylizer = new DeepPhotoStylizer(_backbone);
+        var fromTransfer = stylizer.Run(content, style, regions, new SharedOptions { MaxSize = W }, new GatysOptions(), photo);
+        var fromContent = stylizer.Run(content, style, regions, new SharedOptions { MaxSize = W }, new GatysOptions(),
+            photo with { StartFromColorTransfer = false });
+
+        foreach (var (from, to, styleFrom, styleTo, name) in new[] { (0, SkyRows, 0, 32, "sky"), (SkyRows, H, 32, 64, "ground") })
+        {
+            var target = MeanColour(style, styleFrom, styleTo);
+            double transferred = (MeanColour(fromTransfer, from, to) - target).abs().mean().ToDouble();
+            double plain = (MeanColour(fromContent, from, to) - target).abs().mean().ToDouble();
+            Assert.True(transferred < 0.5 * plain, $"{name}: mean colour distance to its style region {transferred:F3} from the transfer, {plain:F3} from the content");
+        }
+        Assert.True(GradientCorrelation(fromTransfer, content) > 0.8, $"gradient correlation with the content {GradientCorrelation(fromTransfer, content):F3}");
     }
 
     [Fact]
