@@ -10,4 +10,7 @@ public sealed record PageCounts(int Page, int Total, int Queued, int Running, in
     public int Cancelled { get; init; }
 
     public bool IsComplete => Queued == 0 && Running == 0;
+
+    /// <summary>Items in a final state. Never decreases: items only move toward final states (a retry moves a running item back to queued).</summary>
+    public int Finished => Succeeded + Failed + Skipped + Cancelled;
 }

@@ -157,7 +157,11 @@ public sealed class JobGrain(
     public async Task ReportPageAsync(PageCounts counts)
     {
         if (counts.Page < 0 || counts.Page >= S.Pages.Count) return;
-        bool completed = counts.IsComplete && !S.Pages[counts.Page].IsComplete;
+        // A one-way report can wait in this grain's queue while a tick reads newer counts from the page itself:
+        // one that would take a complete page back, or lower its finished items, is stale.
+        var known = S.Pages[counts.Page];
+        if (known.IsComplete || counts.Finished < known.Finished) return;
+        bool completed = counts.IsComplete;
         S.Pages[counts.Page] = counts;
         _dirty = true;
         if (completed) await TickAsync(); // read the next page of the source, or finish
