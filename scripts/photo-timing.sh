@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): where photo's time goes at each size (stage 1, the matting Laplacian, stage 2, the final
+# Benchmark (not a test): where photo's time goes at each size (the colour transfer of its start, stage 1, the matting Laplacian, stage 2, the final
 # smoothing), with one scale (both stages at full size) and with two (stage 1 at half size, stage 2 at full size),
 # for two of the fetched sample photos, default options, no masks.
 #   scripts/photo-timing.sh [sizes, default 256,512]

@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace StyleTransfer.Benchmark;
 
 /// <summary>
-/// Where photo's time goes, per size: stage 1 (segmented neural style), the matting Laplacian, stage 2 (with the
+/// Where photo's time goes, per size: the colour transfer of its start, stage 1 (segmented neural style), the matting Laplacian, stage 2 (with the
 /// photorealism term) and the final smoothing, for one content/style pair of photos with the default options, and
 /// the same with <c>--scales 2</c> (stage 1 at half size, stage 2 at full size).
 /// Usage: photo-stages &lt;repo root&gt; [sizes, default 256,512]

@@ -87,10 +87,10 @@ public static class RegionColorTransfer
         for (int i = 0; i < iterations; i++)
         {
             var basis = QualityMetrics.RandomDirections(3, 3, seed + i).to(ScalarType.Float32).to(source.device); // [3,3]
-            var projected = x.matmul(basis);                                       // [N,3]
-            var wanted = SlicedWassersteinColorTerm.Quantiles(target.matmul(basis).sort(0).Values, n);        // [N,3], sorted
-            var order = projected.argsort(0);
-            var moved = zeros_like(projected).scatter_(0, order, wanted);        // the k-th smallest gets the k-th quantile
+            var projected = x.matmul(basis); // [N,3]
+            var wanted = SlicedWassersteinColorTerm.Quantiles(target.matmul(basis).sort(0).Values, n); // [N,3], each column sorted
+            // Along each axis the k-th smallest point gets the target's k-th quantile.
+            var moved = zeros_like(projected).scatter_(0, projected.argsort(0), wanted);
             x = x + (moved - projected).matmul(basis.t());
         }
         return x.MoveToOuterDisposeScope();
