@@ -25,9 +25,10 @@ public sealed record PhotoOptions
 
     /// <summary>
     /// Start the optimization from the content recoloured region by region with the style's colours
-    /// (<see cref="RegionColorTransfer"/>) instead of from the content itself. On the 12 shared DPST pairs at 256 px it
-    /// took the whole-image colour distance from above the paper's results to below them, and per region from 6.67 to
-    /// 4.79 (paper 7.21), with SSIM above the paper's on 11 pairs instead of 10 (README).
+    /// (<see cref="RegionColorTransfer"/>) instead of from the content itself. On the 12 shared DPST pairs it took the
+    /// whole-image colour distance from above the paper's results to below them at 256 and 512 px (per region 6.67 →
+    /// 4.79 at 256 px, paper 7.21); SSIM is above the paper's on 11 pairs instead of 10 at 256 px, on 9 instead of 10 at
+    /// 512 px (README).
     /// </summary>
     public bool StartFromColorTransfer { get; init; } = true;
 
