@@ -11,7 +11,8 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// <summary>
 /// Deep Photo Style Transfer (Luan, Paris, Shechtman and Bala, CVPR 2017), in two stages as in the paper:
 /// <list type="number">
-/// <item>segmented neural style: Gatys et al. with the augmented (per semantic region) style loss, for
+/// <item>segmented neural style: Gatys et al. with the augmented (per semantic region) style loss, started from the
+/// content recoloured region by region (<see cref="RegionColorTransfer"/>, unless <see cref="PhotoOptions.StartFromColorTransfer"/> is off), for
 /// <see cref="PhotoOptions.StyleIterations"/> per scale; with several scales, coarse to fine over all but the finest
 /// (<see cref="PhotoMethod.StyleStageScales"/>), so that only stage 2 runs at full size;</item>
 /// <item>from stage 1's result, at full size, the same losses plus the photorealism term λ·Σ_c V_cᵀ M V_c / N (M the
@@ -29,7 +30,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
     /// <param name="regions">semantic regions shared by content and style (orphan content regions get no style term); null for whole-image style.</param>
     /// <param name="shared">seed and snapshot interval (size is the caller's concern; <c>Iterations</c> is replaced by the stage counts).</param>
     /// <param name="gatys">the neural-style settings of both stages.</param>
-    /// <param name="timed">told the wall time of each part ("stage 1", "matting Laplacian", "stage 2", "smoothing"), for benchmarks.</param>
+    /// <param name="timed">told the wall time of each part ("colour transfer", "stage 1", "matting Laplacian", "stage 2", "smoothing"), for benchmarks.</param>
     public Tensor Run(Tensor content, Tensor style, RegionMasks? regions, SharedOptions shared, GatysOptions gatys, PhotoOptions photo,
         IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null, CancellationToken ct = default,
         Action<string, TimeSpan>? timed = null)
