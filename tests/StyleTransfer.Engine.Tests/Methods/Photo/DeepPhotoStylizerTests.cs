@@ -72,10 +72,14 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
             var l = t.mean([1]);
             return cat([(l[.., 1.., ..] - l[.., ..^1, ..]).flatten(), (l[.., .., 1..] - l[.., .., ..^1]).flatten()]);
         }
-        var (ga, gb) = (Gradients(a), Gradients(b));
-        ga = ga - ga.mean();
-        gb = gb - gb.mean();
-        return ((ga * gb).sum() / (ga.norm() * gb.norm())).ToDouble();
+        return Correlation(Gradients(a), Gradients(b));
+    }
+
+    /// <summary>Pearson correlation of the values of two tensors of the same size.</summary>
+    internal static double Correlation(Tensor a, Tensor b)
+    {
+        var (x, y) = (a.flatten() - a.mean(), b.flatten() - b.mean());
+        return ((x * y).sum() / (x.norm() * y.norm())).ToDouble();
     }
 
     internal static Tensor MeanColour(Tensor image, int fromRow, int toRow) => image[.., .., fromRow..toRow, ..].mean([0, 2, 3]);

@@ -9,15 +9,7 @@ namespace StyleTransfer.Engine.Tests.Methods.Photo;
 /// <summary>The content recoloured region by region: the style region's colours, the content's luma structure, orphans untouched.</summary>
 public class RegionColorTransferTests
 {
-    static Tensor Luma(Tensor image) => QualityMetrics.Luma(image);
-
     static Tensor Rows(Tensor image, int from, int to) => image[.., .., from..to, ..];
-
-    static double Correlation(Tensor a, Tensor b)
-    {
-        var (x, y) = (a.flatten() - a.mean(), b.flatten() - b.mean());
-        return ((x * y).sum() / (x.norm() * y.norm())).ToDouble();
-    }
 
     [Fact]
     public void Iterative_sliced_transport_moves_a_point_set_onto_the_targets_distribution()
@@ -58,10 +50,10 @@ public class RegionColorTransferTests
 
             // Rows away from the boundary, where the guided filter does not mix the two regions.
             var (a, b) = from == 0 ? (0, to - 6) : (from + 6, to);
-            var (lumaOut, lumaIn) = (Luma(Rows(result, a, b)), Luma(Rows(content, a, b)));
+            var (lumaOut, lumaIn) = (QualityMetrics.Luma(Rows(result, a, b)), QualityMetrics.Luma(Rows(content, a, b)));
             double correlation = Correlation(lumaOut, lumaIn);
             Assert.True(correlation > 0.95, $"{name}: the result's luma against the content's, correlation {correlation:F3}");
-            double deviation = lumaOut.std().ToDouble(), styleDeviation = Luma(Rows(style, styleFrom, styleTo)).std().ToDouble();
+            double deviation = lumaOut.std().ToDouble(), styleDeviation = QualityMetrics.Luma(Rows(style, styleFrom, styleTo)).std().ToDouble();
             Assert.True(Math.Abs(deviation - styleDeviation) < 0.35 * styleDeviation,
                 $"{name}: luma deviation {deviation:F3}, the style region's {styleDeviation:F3}");
         }
