@@ -15,7 +15,7 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// content recoloured region by region (<see cref="RegionColorTransfer"/>, unless <see cref="PhotoOptions.StartFromColorTransfer"/> is off), for
 /// <see cref="PhotoOptions.StyleIterations"/> per scale; with several scales, coarse to fine over all but the finest
 /// (<see cref="PhotoMethod.StyleStageScales"/>), so that only stage 2 runs at full size;</item>
-/// <item>from stage 1's result, at full size, the same losses plus the photorealism term λ·Σ_c V_cᵀ M V_c / N (M the
+/// <item>from stage 1's result (below full size: the full-size start plus stage 1's change, <see cref="CarriedUp"/>), at full size, the same losses plus the photorealism term λ·Σ_c V_cᵀ M V_c / N (M the
 /// matting Laplacian of the content), for <see cref="PhotoOptions.PhotoIterations"/>;</item>
 /// </list>
 /// then, optionally, a guided filter of the output with the content as guide (He et al.), which removes the residual
@@ -81,8 +81,12 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
                 return [.. Colors(c), new WeightedTerm(term, photo.Lambda)];
             }
             clock.Restart();
+            var fullSizeStart = recoloured ?? (gatys.Init == InitMode.Content ? content : null);
+            using var start = stage1 is not null && fullSizeStart is not null && stage1Scales < gatys.Scales
+                ? CarriedUp(stage1, fullSizeStart)
+                : (stage1 ?? recoloured)?.alias();
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
-                counter, ct, extraTerms: Photorealism, initial: stage1 ?? recoloured, scaleOffset: stage1Scales);
+                counter, ct, extraTerms: Photorealism, initial: start, scaleOffset: stage1Scales);
             stage1?.Dispose();
             timed?.Invoke("matting Laplacian", laplacian);
             timed?.Invoke("stage 2", clock.Elapsed - laplacian);
@@ -98,5 +102,19 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             timed?.Invoke("smoothing", clock.Elapsed);
             return output;
         }
+    }
+
+    /// <summary>
+    /// Stage 2's start when stage 1 ran below full size: the full-size start plus stage 1's change, upsampled. Upsampling
+    /// stage 1's image itself would drop the detail its coarse scale cannot hold, and stage 2's content term would
+    /// have to grow it back; here only the change is coarse, as in a Laplacian pyramid.
+    /// </summary>
+    internal static Tensor CarriedUp(Tensor coarse, Tensor fullSizeStart)
+    {
+        using var scope = NewDisposeScope();
+        long[] coarseSize = [coarse.shape[2], coarse.shape[3]], fullSize = [fullSizeStart.shape[2], fullSizeStart.shape[3]];
+        var coarseStart = nn.functional.interpolate(fullSizeStart, coarseSize, mode: InterpolationMode.Bilinear, align_corners: false);
+        var change = nn.functional.interpolate(coarse - coarseStart, fullSize, mode: InterpolationMode.Bilinear, align_corners: false);
+        return (fullSizeStart + change).clamp(0, 1).MoveToOuterDisposeScope();
     }
 }

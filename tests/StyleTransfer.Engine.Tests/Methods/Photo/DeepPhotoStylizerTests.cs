@@ -111,6 +111,26 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
     }
 
     [Fact]
+    public void Stage_two_starts_from_the_full_size_start_plus_stage_ones_change_so_the_detail_stage_one_could_not_hold_is_kept()
+    {
+        using var scope = NewDisposeScope();
+        var start = Content(); // its ground stripes are finer than a half-size image can hold
+        var coarseStart = nn.functional.interpolate(start, [H / 2, W / 2], mode: InterpolationMode.Bilinear, align_corners: false);
+        var shift = tensor(new[] { 0.1f, -0.05f, 0.02f }).reshape(1, 3, 1, 1);
+        var stage1 = coarseStart + shift; // stage 1 moved the colours and nothing else
+
+        var carried = DeepPhotoStylizer.CarriedUp(stage1, start);
+        var upsampled = nn.functional.interpolate(stage1, [H, W], mode: InterpolationMode.Bilinear, align_corners: false);
+
+        var expected = (start + shift).clamp(0, 1);
+        Assert.True(carried.allclose(expected, rtol: 0, atol: 1e-5), $"max error {(carried - expected).abs().max().ToSingle()}");
+        var upsampledError = (upsampled - expected).abs()[.., .., SkyRows.., ..].mean().ToSingle();
+        Assert.True(upsampledError > 0.005f, $"plain upsampling should blur the stripes (amplitude 0.08) (mean error {upsampledError})");
+        // No change in stage 1: stage 2 starts from the full-size start itself.
+        Assert.True(DeepPhotoStylizer.CarriedUp(coarseStart, start).allclose(start, rtol: 0, atol: 1e-5));
+    }
+
+    [Fact]
     public void Keeps_the_contents_structure_better_than_gatys_and_moves_each_region_toward_its_style()
     {
         using var scope = NewDisposeScope();
