@@ -83,7 +83,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             clock.Restart();
             var fullSizeStart = recoloured ?? (gatys.Init == InitMode.Content ? content : null);
             using var start = stage1 is not null && fullSizeStart is not null && stage1Scales < gatys.Scales
-                ? CarriedUp(stage1, fullSizeStart)
+                ? CarriedUp(stage1, fullSizeStart, antialiasedStart: recoloured is null)
                 : (stage1 ?? recoloured)?.alias();
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
                 counter, ct, extraTerms: Photorealism, initial: start, scaleOffset: stage1Scales);
@@ -109,11 +109,14 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
     /// stage 1's image itself would drop the detail its coarse scale cannot hold, and stage 2's content term would
     /// have to grow it back; here only the change is coarse, as in a Laplacian pyramid.
     /// </summary>
-    internal static Tensor CarriedUp(Tensor coarse, Tensor fullSizeStart)
+    /// <param name="antialiasedStart">how stage 1's start was made from <paramref name="fullSizeStart"/>: the content
+    /// is scaled down antialiased (<see cref="GatysStylizer.Rescale"/>), a given start by plain bilinear interpolation.</param>
+    internal static Tensor CarriedUp(Tensor coarse, Tensor fullSizeStart, bool antialiasedStart)
     {
         using var scope = NewDisposeScope();
         long[] coarseSize = [coarse.shape[2], coarse.shape[3]], fullSize = [fullSizeStart.shape[2], fullSizeStart.shape[3]];
-        var coarseStart = nn.functional.interpolate(fullSizeStart, coarseSize, mode: InterpolationMode.Bilinear, align_corners: false);
+        var coarseStart = nn.functional.interpolate(fullSizeStart, coarseSize, mode: InterpolationMode.Bilinear, align_corners: false,
+            antialias: antialiasedStart);
         var change = nn.functional.interpolate(coarse - coarseStart, fullSize, mode: InterpolationMode.Bilinear, align_corners: false);
         return (fullSizeStart + change).clamp(0, 1).MoveToOuterDisposeScope();
     }

@@ -119,15 +119,18 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var shift = tensor(new[] { 0.1f, -0.05f, 0.02f }).reshape(1, 3, 1, 1);
         var stage1 = coarseStart + shift; // stage 1 moved the colours and nothing else
 
-        var carried = DeepPhotoStylizer.CarriedUp(stage1, start);
+        var carried = DeepPhotoStylizer.CarriedUp(stage1, start, antialiasedStart: false);
         var upsampled = nn.functional.interpolate(stage1, [H, W], mode: InterpolationMode.Bilinear, align_corners: false);
 
         var expected = (start + shift).clamp(0, 1);
         Assert.True(carried.allclose(expected, rtol: 0, atol: 1e-5), $"max error {(carried - expected).abs().max().ToSingle()}");
         var upsampledError = (upsampled - expected).abs()[.., .., SkyRows.., ..].mean().ToSingle();
         Assert.True(upsampledError > 0.005f, $"plain upsampling should blur the stripes (amplitude 0.08) (mean error {upsampledError})");
-        // No change in stage 1: stage 2 starts from the full-size start itself.
-        Assert.True(DeepPhotoStylizer.CarriedUp(coarseStart, start).allclose(start, rtol: 0, atol: 1e-5));
+        // No change in stage 1: stage 2 starts from the full-size start itself, also when stage 1 started from the
+        // content scaled down the way GatysStylizer does it (antialiased).
+        Assert.True(DeepPhotoStylizer.CarriedUp(coarseStart, start, antialiasedStart: false).allclose(start, rtol: 0, atol: 1e-5));
+        var rescaled = GatysStylizer.Rescale(start, 0.5);
+        Assert.True(DeepPhotoStylizer.CarriedUp(rescaled, start, antialiasedStart: true).allclose(start, rtol: 0, atol: 1e-5));
     }
 
     [Fact]
