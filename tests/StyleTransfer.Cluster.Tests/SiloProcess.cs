@@ -95,7 +95,13 @@ public sealed class SiloProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"silo exited with {_process.ExitCode}:\n{Tail()}");
+            if (_process.HasExited)
+            {
+                // HasExited can be true before the output readers have delivered the last lines (the reason); the
+                // parameterless wait returns only once both streams reached their end.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"silo exited with {_process.ExitCode}:\n{Tail()}");
+            }
             try
             {
                 if ((await http.GetAsync($"http://127.0.0.1:{HttpPort}/healthz/ready")).IsSuccessStatusCode) return;
