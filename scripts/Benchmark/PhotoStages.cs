@@ -10,8 +10,8 @@ namespace StyleTransfer.Benchmark;
 
 /// <summary>
 /// Where photo's time goes, per size: the colour transfer of its start, stage 1 (segmented neural style), the matting Laplacian, stage 2 (with the
-/// photorealism term) and the final smoothing, for one content/style pair of photos with the default options, and
-/// the same with <c>--scales 2</c> (stage 1 at half size, stage 2 at full size).
+/// photorealism term) and the final smoothing, for one content/style pair of photos with the default options, with
+/// <c>--photo-scales 1</c> (both stages at full size) and 2 (the default: stage 1 at half size, stage 2 at full size).
 /// Usage: photo-stages &lt;repo root&gt; [sizes, default 256,512]
 /// </summary>
 static class PhotoStages
@@ -43,8 +43,8 @@ static class PhotoStages
                 var style = ImageIO.LoadTensor(contents[1], size, device);
                 var parts = new List<(string Part, TimeSpan Time)>();
                 var clock = Stopwatch.StartNew();
-                using var result = new DeepPhotoStylizer(backbone).Run(content, style, null, options.Shared, options.Gatys with { Scales = scales },
-                    options.Photo, timed: (part, time) => parts.Add((part, time)));
+                using var result = new DeepPhotoStylizer(backbone).Run(content, style, null, options.Shared, options.Gatys,
+                    options.Photo with { Scales = scales }, timed: (part, time) => parts.Add((part, time)));
                 var total = clock.Elapsed;
                 Console.WriteLine($"{size} px ({content.shape[3]}x{content.shape[2]}), scales {scales}: {total.TotalSeconds:F1} s = " +
                                   string.Join(" + ", parts.Select(p => $"{p.Part} {p.Time.TotalSeconds:F1} s ({p.Time / total:P0})")));

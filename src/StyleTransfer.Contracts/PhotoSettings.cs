@@ -14,4 +14,5 @@ public sealed record PhotoSettings
     [Id(7)] public AutoSegmentationSettings Segmentation { get; init; } = new();
     [Id(8)] public double ColorWeight { get; init; }
     [Id(9)] public bool StartFromColorTransfer { get; init; }
+    [Id(10)] public int Scales { get; init; }
 }

@@ -70,13 +70,16 @@ public sealed record ResultParameters(string Json, string Hash)
         return new ResultParameters(JsonSerializer.Serialize(document, JsonOptions), hash);
     }
 
-    /// <summary>The records' properties in one object (no two records of a method share a property name).</summary>
+    /// <summary>
+    /// The records' properties in one object. Where two records share a name, the later one's value is kept: the method's
+    /// own record comes last and holds the setting it reads (photo's scales, not the gatys scales it leaves at their default).
+    /// </summary>
     static JsonObject Flatten(IReadOnlyList<object> records)
     {
         var flat = new JsonObject();
         foreach (var record in records)
             foreach (var (name, value) in JsonSerializer.SerializeToNode(record, record.GetType(), JsonOptions)!.AsObject().ToList())
-                flat.Add(name, value?.DeepClone());
+                flat[name] = value?.DeepClone();
         return flat;
     }
 

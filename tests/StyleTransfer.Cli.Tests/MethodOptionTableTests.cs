@@ -102,6 +102,18 @@ public sealed class MethodOptionTableTests : IDisposable
         Assert.StartsWith("--strotss-content-weight: content weight -1", strotss.Message);
         var scales = Assert.Throws<UsageException>(() => Bind(["--size", "64", "--scales", "4"]));
         Assert.StartsWith("--size/--scales: 4 scales from 64 px", scales.Message);
+        // Photo's scales are its own option, with its own default of 2: a size too small for them names that option.
+        var photo = Assert.Throws<UsageException>(() => Bind(["--method", "photo", "--size", "24"]));
+        Assert.StartsWith("--size/--photo-scales: 2 scales from 24 px", photo.Message);
+    }
+
+    [Fact]
+    public void Photo_takes_its_scales_from_photo_scales_and_refuses_the_gatys_scales_option()
+    {
+        Assert.Equal(2, Bind(["--method", "photo"]).Photo.Scales);
+        Assert.Equal(1, Bind(["--method", "photo", "--photo-scales", "1"]).Photo.Scales);
+        var error = Assert.Throws<UsageException>(() => Bind(["--method", "photo", "--scales", "2"]));
+        Assert.StartsWith("--scales: does not apply to --method photo", error.Message);
     }
 
     string[] Base(string method) => method is "fast" or "adain" ? ["--method", method, "--model", _file] : ["--method", method];

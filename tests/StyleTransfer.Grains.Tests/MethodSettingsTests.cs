@@ -34,7 +34,7 @@ public sealed class MethodSettingsTests : IDisposable
             Photo = new()
             {
                 Lambda = 9, Epsilon = 1e-5, StyleIterations = 11, PhotoIterations = 12, Smooth = false, SmoothRadius = 4, SmoothEpsilon = 1e-3,
-                ColorWeight = 7, StartFromColorTransfer = false,
+                ColorWeight = 7, StartFromColorTransfer = false, Scales = 3,
                 Segmentation = new() { MaxGroups = 3, Clusters = 7, MinFraction = 0.1, MergeSimilarity = 0.5, Seed = 2, Layers = ["layer3"],
                     ColorWeight = 0.5, CenterPerImage = false, PositionWeight = 0.3, AnalysisSide = 128, Iterations = 9 },
             },
@@ -83,6 +83,10 @@ public sealed class MethodSettingsTests : IDisposable
         Assert.NotEqual(hash, Parameters(photo).Hash);
         Assert.NotEqual(Parameters(photo).Hash, Parameters(photo with { Photo = new PhotoOptions { Lambda = 5 } }).Hash);
         Assert.Equal(Parameters(photo).Hash, Parameters(photo with { Shared = photo.Shared with { Iterations = 3 } }).Hash);
+        // Photo's scales are its own: they are what its parameters record, and they change the hash.
+        Assert.Contains("\"scales\":2", Parameters(photo).Json);
+        Assert.Contains("\"scales\":1", Parameters(photo with { Photo = new PhotoOptions { Scales = 1 } }).Json);
+        Assert.NotEqual(Parameters(photo).Hash, Parameters(photo with { Photo = new PhotoOptions { Scales = 1 } }).Hash);
 
         var json = Parameters(gatys with { Photo = new PhotoOptions { Lambda = 5 }, Shared = gatys.Shared with { Device = "cpu" } }).Json;
         Assert.Contains("\"styleWeight\":100", json);

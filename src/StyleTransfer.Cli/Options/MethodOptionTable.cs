@@ -19,7 +19,7 @@ public static partial class MethodOptionTable
 {
     const string Gatys = GatysMethod.MethodName, Photo = PhotoMethod.MethodName, Strotss = StrotssMethod.MethodName,
         Fast = FastMethod.MethodName, AdaIn = AdaInMethod.MethodName, Moments = MomentsMethod.MethodName;
-    // The methods that read the gatys settings (layers, weights, scales, optimizer).
+    // The methods that read the gatys settings (layers, weights, optimizer; photo has its own scales).
     static readonly string[] GatysSettings = [Gatys, Photo, Moments];
     static readonly string[] Optimizing = [.. GatysSettings, Strotss];
 
@@ -69,8 +69,8 @@ public static partial class MethodOptionTable
         },
         new MethodOption<int>
         {
-            Name = "--scales", HelpName = "n", Description = "Number of scales, coarse to fine, each half the size of the next (photo: stage 1 runs on all but the finest, stage 2 at full size)",
-            Methods = GatysSettings, Range = (1, 6), Messages = ["scales", ScalesFromSize],
+            Name = "--scales", HelpName = "n", Description = "Number of scales, coarse to fine, each half the size of the next",
+            Methods = [Gatys, Moments], Range = (1, 6), Messages = ["scales", ScalesFromSize],
             Get = o => o.Gatys.Scales,
             Set = (o, v) => o with { Gatys = o.Gatys with { Scales = v } },
         },
@@ -212,6 +212,14 @@ public static partial class MethodOptionTable
             Methods = [Photo],
             Get = o => !o.Photo.StartFromColorTransfer,
             Set = (o, v) => o with { Photo = o.Photo with { StartFromColorTransfer = !v } },
+        },
+        new MethodOption<int>
+        {
+            Name = "--photo-scales", HelpName = "n",
+            Description = "Number of scales, coarse to fine, each half the size of the next: stage 1 runs on all but the finest, stage 2 at full size",
+            Methods = [Photo], Range = (1, 6), Messages = ["scales", ScalesFromSize],
+            Get = o => o.Photo.Scales,
+            Set = (o, v) => o with { Photo = o.Photo with { Scales = v } },
         },
         new MethodOption<int>
         {

@@ -43,7 +43,7 @@ public class MethodRegistryTests
     {
         var options = new StylizeOptions
         {
-            Shared = new() { Iterations = 7 }, Gatys = new() { Scales = 2 }, Photo = new() { StyleIterations = 3, PhotoIterations = 4 },
+            Shared = new() { Iterations = 7 }, Gatys = new() { Scales = 2 }, Photo = new() { StyleIterations = 3, PhotoIterations = 4, Scales = 2 },
             Strotss = new() { Scales = 3 },
         };
         Assert.Equal(14, (options with { Method = "gatys" }).TotalIterations());

@@ -13,7 +13,7 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// <list type="number">
 /// <item>segmented neural style: Gatys et al. with the augmented (per semantic region) style loss, started from the
 /// content recoloured region by region (<see cref="RegionColorTransfer"/>, unless <see cref="PhotoOptions.StartFromColorTransfer"/> is off), for
-/// <see cref="PhotoOptions.StyleIterations"/> per scale; with several scales, coarse to fine over all but the finest
+/// <see cref="PhotoOptions.StyleIterations"/> per scale; with several <see cref="PhotoOptions.Scales"/>, coarse to fine over all but the finest
 /// (<see cref="PhotoMethod.StyleStageScales"/>), so that only stage 2 runs at full size;</item>
 /// <item>from stage 1's result (below full size: the full-size start plus stage 1's change, <see cref="CarriedUp"/>), at full size, the same losses plus the photorealism term λ·Σ_c V_cᵀ M V_c / N (M the
 /// matting Laplacian of the content), for <see cref="PhotoOptions.PhotoIterations"/>;</item>
@@ -29,7 +29,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
     /// <summary>Stylizes <paramref name="content"/> ([1,3,H,W] in [0,1]) with <paramref name="style"/>; returns [1,3,H,W] in [0,1].</summary>
     /// <param name="regions">semantic regions shared by content and style (orphan content regions get no style term); null for whole-image style.</param>
     /// <param name="shared">seed and snapshot interval (size is the caller's concern; <c>Iterations</c> is replaced by the stage counts).</param>
-    /// <param name="gatys">the neural-style settings of both stages.</param>
+    /// <param name="gatys">the neural-style settings of both stages (not their scales: <see cref="PhotoOptions.Scales"/>).</param>
     /// <param name="timed">told the wall time of each part ("colour transfer", "stage 1", "matting Laplacian", "stage 2", "smoothing"), for benchmarks.</param>
     public Tensor Run(Tensor content, Tensor style, RegionMasks? regions, SharedOptions shared, GatysOptions gatys, PhotoOptions photo,
         IProgress<StylizeProgress>? progress = null, Action<int, Tensor>? snapshot = null, CancellationToken ct = default,
@@ -44,8 +44,8 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
 
         var stylizer = new GatysStylizer(backbone);
         var styles = new List<(Tensor Image, double Weight)> { (style, 1.0) };
-        int stage1Scales = PhotoMethod.StyleStageScales(gatys, photo);
-        var counter = new IterationCounter(PhotoMethod.TotalIterations(gatys, photo),
+        int stage1Scales = PhotoMethod.StyleStageScales(photo);
+        var counter = new IterationCounter(PhotoMethod.TotalIterations(photo),
             stage1Scales + (photo.PhotoIterations > 0 ? 1 : 0), progress, snapshot, shared.SnapshotEvery);
 
         IEnumerable<WeightedTerm> Colors(Tensor c) => photo.ColorWeight > 0
@@ -63,7 +63,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
         if (photo.StyleIterations > 0)
         {
             // Coarse to fine below full size when stage 2 takes the finest scale.
-            using var stage1Content = stage1Scales < gatys.Scales ? GatysStylizer.Rescale(content, 0.5) : content.alias();
+            using var stage1Content = stage1Scales < photo.Scales ? GatysStylizer.Rescale(content, 0.5) : content.alias();
             stage1 = stylizer.Run(stage1Content, styles, shared with { Iterations = photo.StyleIterations }, gatys with { Scales = stage1Scales },
                 regions, counter, ct, extraTerms: Colors, initial: recoloured);
             timed?.Invoke("stage 1", clock.Elapsed);
@@ -82,7 +82,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             }
             clock.Restart();
             var fullSizeStart = recoloured ?? (gatys.Init == InitMode.Content ? content : null);
-            using var start = stage1 is not null && fullSizeStart is not null && stage1Scales < gatys.Scales
+            using var start = stage1 is not null && fullSizeStart is not null && stage1Scales < photo.Scales
                 ? CarriedUp(stage1, fullSizeStart, antialiasedStart: recoloured is null)
                 : (stage1 ?? recoloured)?.alias();
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,

@@ -7,7 +7,7 @@ namespace StyleTransfer.Engine.Methods.Photo;
 /// <summary>
 /// Deep Photo Style Transfer (Luan et al., CVPR 2017): semantic Grams (colour-label masks, else automatic groups)
 /// plus Matting-Laplacian photorealism; one style. Reads the gatys settings for its neural-style stages (colour
-/// preservation aside) and counts its iterations in its own stage counts.
+/// preservation and scales aside: its scales are its own) and counts its iterations in its own stage counts.
 /// </summary>
 public sealed class PhotoMethod : StyleMethodBase
 {
@@ -21,28 +21,28 @@ public sealed class PhotoMethod : StyleMethodBase
 
     public override bool NeedsAutomaticGroups(bool hasMasks) => !hasMasks;
 
-    public override int Iterations(StylizeOptions options) => TotalIterations(options.Gatys, options.Photo);
+    public override int Iterations(StylizeOptions options) => TotalIterations(options.Photo);
 
-    public static int TotalIterations(GatysOptions gatys, PhotoOptions photo) => photo.StyleIterations * StyleStageScales(gatys, photo) + photo.PhotoIterations;
+    public static int TotalIterations(PhotoOptions photo) => photo.StyleIterations * StyleStageScales(photo) + photo.PhotoIterations;
 
     /// <summary>
     /// Scales stage 1 runs over: with several scales and a stage 2, all but the finest (stage 2 runs at full size from
     /// stage 1's result), so that stage 1 never runs at full size; otherwise all of them.
     /// </summary>
-    public static int StyleStageScales(GatysOptions gatys, PhotoOptions photo) =>
-        gatys.Scales > 1 && photo.PhotoIterations > 0 ? gatys.Scales - 1 : gatys.Scales;
+    public static int StyleStageScales(PhotoOptions photo) =>
+        photo.Scales > 1 && photo.PhotoIterations > 0 ? photo.Scales - 1 : photo.Scales;
 
     protected override void ValidateOwn(StylizeOptions options)
     {
         options.Gatys.Validate();
-        options.Shared.CheckScales(options.Gatys.Scales);
+        options.Shared.CheckScales(options.Photo.Scales);
         options.Photo.Validate();
     }
 
     protected override IReadOnlyList<object> Reads(StylizeOptions options) =>
     [
         options.Shared with { Iterations = new SharedOptions().Iterations },
-        options.Gatys with { PreserveColor = false },
+        options.Gatys with { PreserveColor = false, Scales = new GatysOptions().Scales },
         options.Photo,
     ];
 

@@ -90,8 +90,8 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         using var scope = NewDisposeScope();
         var content = Content();
         using var regions = Regions();
-        var gatys = new GatysOptions { Scales = 2 };
-        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 2, Smooth = false };
+        var gatys = new GatysOptions();
+        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 2, Smooth = false, Scales = 2 };
         var progress = new List<StylizeProgress>();
         var widths = new List<long>();
         var parts = new List<string>();
@@ -99,15 +99,15 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         var result = new DeepPhotoStylizer(_backbone).Run(content, Style(), regions, new SharedOptions { MaxSize = W, SnapshotEvery = 1 }, gatys, photo,
             new SyncProgress(progress.Add), (_, image) => widths.Add(image.shape[3]), timed: (part, _) => parts.Add(part));
 
-        Assert.Equal(5, PhotoMethod.TotalIterations(gatys, photo));
+        Assert.Equal(5, PhotoMethod.TotalIterations(photo));
         Assert.All(progress, p => Assert.Equal(5, p.TotalIterations));
         Assert.Equal([1, 1, 1, 2, 2], progress.Select(p => p.Scale));
         Assert.Equal([W / 2, W / 2, W / 2, W, W], widths);
         Assert.Equal(content.shape, result.shape);
         Assert.Equal(["colour transfer", "stage 1", "matting Laplacian", "stage 2"], parts);
         // Without a stage 2, stage 1 runs every scale, the full size included.
-        Assert.Equal(6, PhotoMethod.TotalIterations(gatys, photo with { PhotoIterations = 0 }));
-        Assert.Equal(5, PhotoMethod.TotalIterations(gatys with { Scales = 1 }, photo));
+        Assert.Equal(6, PhotoMethod.TotalIterations(photo with { PhotoIterations = 0 }));
+        Assert.Equal(5, PhotoMethod.TotalIterations(photo with { Scales = 1 }));
     }
 
     [Fact]
@@ -184,7 +184,8 @@ public class DeepPhotoStylizerTests : IClassFixture<DeepPhotoStylizerTests.Backb
         using var regions = Regions();
         var shared = new SharedOptions { MaxSize = W };
         var common = new GatysOptions { Optimizer = OptimizerKind.Adam };
-        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false, ColorWeight = 1e3, StartFromColorTransfer = false };
+        // One scale, as the gatys run it is compared with (without a stage 2, stage 1 runs every scale).
+        var photo = new PhotoOptions { StyleIterations = 3, PhotoIterations = 0, Smooth = false, ColorWeight = 1e3, StartFromColorTransfer = false, Scales = 1 };
         var withoutDistribution = new DeepPhotoStylizer(_backbone).Run(content, style, regions, shared, common, photo with { ColorWeight = 0 });
         var gatys = new GatysStylizer(_backbone).Run(content, [(style, 1.0)], shared with { Iterations = 3 }, common, regions);
         Assert.True((withoutDistribution - gatys).abs().max().ToDouble() < 1e-5);

@@ -14,7 +14,14 @@ public class PhotoOptionsTests
         Assert.True(options.Smooth);
         Assert.Equal(100, options.ColorWeight); // chosen on the DPST pairs (README, "Photo's colour against its structure")
         Assert.Equal((50, 150), (options.StyleIterations, options.PhotoIterations)); // the same 200 as gatys, mostly in stage 2 (README)
+        Assert.Equal(2, options.Scales); // stage 1 at half size: one scale's quality in less time (README, "Scales")
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void Absurd_scales_are_named(int scales) =>
+        Assert.Equal($"scales {scales} is out of range (1..6)", Assert.Throws<ArgumentException>(new PhotoOptions { Scales = scales }.Validate).Message);
 
     [Theory]
     [InlineData(-1.0)]
