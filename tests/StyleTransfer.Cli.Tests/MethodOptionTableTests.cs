@@ -62,7 +62,11 @@ public sealed class MethodOptionTableTests : IDisposable
                 if (!row.AppliesTo(method))
                 {
                     var refused = Assert.Throws<UsageException>(() => Bind(args));
-                    Assert.Equal($"{row.Name}: does not apply to --method {method} (it applies to {string.Join(", ", row.Methods!)})", refused.Message);
+                    Assert.StartsWith($"{row.Name}: does not apply to --method {method} (it applies to {string.Join(", ", row.Methods!)})", refused.Message);
+                    Assert.Equal(row.NotApplicable(method), refused.Message);
+                    // A pointer to the method's own option names an option that applies to it.
+                    if (row.InsteadFor.TryGetValue(method, out var own))
+                        Assert.All(own.Split(" and "), name => Assert.True(Settings.Single(r => r.Name == name).AppliesTo(method), name));
                 }
                 else if (row.EngineDefault is not null)
                     // The engine's own default, given explicitly, binds to the same settings: the setter inverts the getter.
@@ -113,7 +117,7 @@ public sealed class MethodOptionTableTests : IDisposable
         Assert.Equal(2, Bind(["--method", "photo"]).Photo.Scales);
         Assert.Equal(1, Bind(["--method", "photo", "--photo-scales", "1"]).Photo.Scales);
         var error = Assert.Throws<UsageException>(() => Bind(["--method", "photo", "--scales", "2"]));
-        Assert.StartsWith("--scales: does not apply to --method photo", error.Message);
+        Assert.Equal("--scales: does not apply to --method photo (it applies to gatys, moments); photo takes --photo-scales", error.Message);
     }
 
     string[] Base(string method) => method is "fast" or "adain" ? ["--method", method, "--model", _file] : ["--method", method];

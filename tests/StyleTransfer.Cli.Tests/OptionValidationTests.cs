@@ -61,7 +61,7 @@ public sealed class OptionValidationTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "--method", "photo", "--preserve-color" }, "error: --preserve-color: does not apply to --method photo (it applies to gatys)")]
-    [InlineData(new[] { "--method", "photo", "--iterations", "50" }, "error: --iterations: does not apply to --method photo (it applies to gatys, strotss, moments)")]
+    [InlineData(new[] { "--method", "photo", "--iterations", "50" }, "error: --iterations: does not apply to --method photo (it applies to gatys, strotss, moments); photo takes --photo-style-iterations and --photo-iterations")]
     [InlineData(new[] { "--photo-lambda", "5" }, "error: --photo-lambda: does not apply to --method gatys (it applies to photo)")]
     [InlineData(new[] { "--method", "strotss", "--style-weight", "5" }, "error: --style-weight: does not apply to --method strotss (it applies to gatys, photo, moments)")]
     [InlineData(new[] { "--method", "gatys", "--samples", "5" }, "error: --samples: does not apply to --method gatys (it applies to strotss)")]

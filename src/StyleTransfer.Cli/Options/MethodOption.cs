@@ -20,6 +20,9 @@ public abstract record MethodOption
     /// <summary>The methods (<see cref="MethodRegistry"/> names) the option changes; null when it applies to every method.</summary>
     public IReadOnlyList<string>? Methods { get; init; }
 
+    /// <summary>Per method it does not apply to, that method's own option for the same setting (photo: --photo-scales for --scales).</summary>
+    public IReadOnlyDictionary<string, string> InsteadFor { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Inclusive bounds of a numeric option, checked when binding and shown in the help.</summary>
     public (double Min, double Max)? Range { get; init; }
 
@@ -27,6 +30,11 @@ public abstract record MethodOption
     public IReadOnlyList<string> Messages { get; init; } = [];
 
     public bool AppliesTo(string method) => Methods is null || Methods.Contains(method, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The usage error for giving this option with a method it does not apply to.</summary>
+    public string NotApplicable(string method) =>
+        $"{Name}: does not apply to --method {method} (it applies to {string.Join(", ", Methods!)})"
+        + (InsteadFor.TryGetValue(method, out var own) ? $"; {method} takes {own}" : "");
 
     /// <summary>The engine's default for this option, as the command line reads it.</summary>
     public abstract object? EngineDefault { get; }

@@ -64,6 +64,7 @@ public static partial class MethodOptionTable
             Name = "--iterations", HelpName = "n",
             Description = "Optimizer iterations per scale (photo counts --photo-style-iterations and --photo-iterations)",
             Methods = [Gatys, Strotss, Moments], Range = (1, 100_000), Messages = ["iterations"],
+            InsteadFor = new Dictionary<string, string> { [Photo] = "--photo-style-iterations and --photo-iterations" },
             Get = o => o.Shared.Iterations,
             Set = (o, v) => o with { Shared = o.Shared with { Iterations = v } },
         },
@@ -71,6 +72,7 @@ public static partial class MethodOptionTable
         {
             Name = "--scales", HelpName = "n", Description = "Number of scales, coarse to fine, each half the size of the next",
             Methods = [Gatys, Moments], Range = (1, 6), Messages = ["scales", ScalesFromSize],
+            InsteadFor = new Dictionary<string, string> { [Photo] = "--photo-scales", [Strotss] = "--strotss-scales" },
             Get = o => o.Gatys.Scales,
             Set = (o, v) => o with { Gatys = o.Gatys with { Scales = v } },
         },
@@ -78,6 +80,7 @@ public static partial class MethodOptionTable
         {
             Name = "--content-weight", HelpName = "w", Description = "Weight of the content loss",
             Methods = GatysSettings, Messages = ["content weight", "content and style weights"],
+            InsteadFor = new Dictionary<string, string> { [Strotss] = "--strotss-content-weight" },
             Get = o => o.Gatys.ContentWeight,
             Set = (o, v) => o with { Gatys = o.Gatys with { ContentWeight = v } },
         },
@@ -135,6 +138,7 @@ public static partial class MethodOptionTable
         {
             Name = "--lr", HelpName = "rate", Description = "Adam learning rate, pixels in [0,1] (L-BFGS ignores it)",
             Methods = GatysSettings, Messages = ["learning rate"],
+            InsteadFor = new Dictionary<string, string> { [Strotss] = "--strotss-lr" },
             Get = o => o.Gatys.LearningRate,
             Set = (o, v) => o with { Gatys = o.Gatys with { LearningRate = v } },
         },

@@ -46,7 +46,7 @@ public sealed class MethodOptions
         var options = methodRow.Apply(Defaults, result, _options[methodRow]);
         var given = MethodOptionTable.Rows.Where(r => r != methodRow && result.GetResult(_options[r]) is { Implicit: false }).ToList();
         foreach (var row in given.Where(r => !r.AppliesTo(options.Method)))
-            throw new UsageException($"{row.Name}: does not apply to --method {options.Method} (it applies to {string.Join(", ", row.Methods!)})");
+            throw new UsageException(row.NotApplicable(options.Method));
         foreach (var row in given) options = row.Apply(options, result, _options[row]);
 
         var backbone = options.Shared.Backbone;
