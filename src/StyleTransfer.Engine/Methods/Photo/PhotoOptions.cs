@@ -38,7 +38,7 @@ public sealed record PhotoOptions
     /// <summary>
     /// Scales, coarse to fine, each half the size of the next: stage 1 runs over all but the finest, stage 2 at full
     /// size from the full-size start plus stage 1's change (<see cref="DeepPhotoStylizer.CarriedUp"/>). Two scales
-    /// gave one scale's quality on the 12 shared DPST pairs at 256 and 512 px in a third to two fifths less time,
+    /// gave one scale's quality on the 12 shared DPST pairs at 256 and 512 px in a quarter to two fifths less time,
     /// since stage 1 then never runs at full size (README, "Scales").
     /// </summary>
     public int Scales { get; init; } = 2;
