@@ -45,6 +45,8 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
         var stylizer = new GatysStylizer(backbone);
         var styles = new List<(Tensor Image, double Weight)> { (style, 1.0) };
         int stage1Scales = PhotoMethod.StyleStageScales(photo);
+        // Coarse to fine below full size when stage 2 takes the finest scale.
+        bool stage1BelowFullSize = stage1Scales < photo.Scales;
         var counter = new IterationCounter(PhotoMethod.TotalIterations(photo),
             stage1Scales + (photo.PhotoIterations > 0 ? 1 : 0), progress, snapshot, shared.SnapshotEvery);
 
@@ -62,8 +64,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
         Tensor? stage1 = null;
         if (photo.StyleIterations > 0)
         {
-            // Coarse to fine below full size when stage 2 takes the finest scale.
-            using var stage1Content = stage1Scales < photo.Scales ? GatysStylizer.Rescale(content, 0.5) : content.alias();
+            using var stage1Content = stage1BelowFullSize ? GatysStylizer.Rescale(content, 0.5) : content.alias();
             stage1 = stylizer.Run(stage1Content, styles, shared with { Iterations = photo.StyleIterations }, gatys with { Scales = stage1Scales },
                 regions, counter, ct, extraTerms: Colors, initial: recoloured);
             timed?.Invoke("stage 1", clock.Elapsed);
@@ -82,7 +83,7 @@ public sealed class DeepPhotoStylizer(IBackbone backbone)
             }
             clock.Restart();
             var fullSizeStart = recoloured ?? (gatys.Init == InitMode.Content ? content : null);
-            using var start = stage1 is not null && fullSizeStart is not null && stage1Scales < photo.Scales
+            using var start = stage1 is not null && fullSizeStart is not null && stage1BelowFullSize
                 ? CarriedUp(stage1, fullSizeStart, antialiasedStart: recoloured is null)
                 : (stage1 ?? recoloured)?.alias();
             result = stylizer.Run(content, styles, shared with { Iterations = photo.PhotoIterations }, gatys with { Scales = 1 }, regions,
